@@ -1,0 +1,118 @@
+import { DateTime } from 'luxon';
+import type { Instant, LocalDate, LocalTime, RegimenVersion } from './types.js';
+
+/** A scheduled dose occurrence on a given local day. */
+export interface DoseSlot {
+  /** Stable key "YYYY-MM-DDTHH:mm" in the patient's local time. */
+  readonly key: string;
+  readonly localDate: LocalDate;
+  readonly localTime: LocalTime;
+  /** The instant the slot is due. In a DST gap (e.g. 02:30 on spring-forward day) the
+   * wall time is shifted forward by the gap, as people's clocks do. */
+  readonly dueAt: Instant;
+  readonly amountMg: number;
+  readonly regimenVersionId: string;
+}
+
+const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** True for a well-formed "HH:mm" time. */
+export function isLocalTime(value: string): value is LocalTime {
+  return TIME_RE.test(value);
+}
+
+/** True for a real calendar date "YYYY-MM-DD". */
+export function isLocalDate(value: string): value is LocalDate {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'UTC' }).isValid;
+}
+
+/** True when `zone` is an IANA time zone this runtime knows. */
+export function isTimeZone(zone: string): boolean {
+  return DateTime.local().setZone(zone).isValid;
+}
+
+/** Convert local date + time in `zone` to a UTC instant (DST-gap times shift forward). */
+export function localToInstant(date: LocalDate, time: LocalTime, zone: string): Instant {
+  const dt = DateTime.fromISO(`${date}T${time}`, { zone });
+  if (!dt.isValid) throw new RangeError(`Invalid local time ${date}T${time} in ${zone}`);
+  return dt.toUTC().toISO();
+}
+
+/** The local calendar date of an instant in `zone`. */
+export function localDateOf(instant: Instant, zone: string): LocalDate {
+  return DateTime.fromISO(instant, { zone: 'UTC' }).setZone(zone).toISODate() ?? '';
+}
+
+/** The local wall-clock time "HH:mm" of an instant in `zone`. */
+export function localTimeOf(instant: Instant, zone: string): LocalTime {
+  return DateTime.fromISO(instant, { zone: 'UTC' }).setZone(zone).toFormat('HH:mm');
+}
+
+/** Add whole calendar days to a local date. */
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() ?? '';
+}
+
+/** Whole calendar days from `a` to `b` (b − a). */
+export function daysBetween(a: LocalDate, b: LocalDate): number {
+  const d = DateTime.fromISO(b, { zone: 'UTC' }).diff(DateTime.fromISO(a, { zone: 'UTC' }), 'days');
+  return Math.round(d.days);
+}
+
+/**
+ * The regimen version in force on a local day: the newest version (by createdAt) whose
+ * start/end dates cover the day and that was recorded no later than the end of that day.
+ */
+export function regimenOn(
+  versions: readonly RegimenVersion[],
+  date: LocalDate,
+  zone: string,
+): RegimenVersion | null {
+  const endOfDay = localToInstant(addDays(date, 1), '00:00', zone);
+  let best: RegimenVersion | null = null;
+  for (const v of versions) {
+    if (v.startDate > date) continue;
+    if (v.endDate !== null && v.endDate < date) continue;
+    if (v.createdAt >= endOfDay) continue;
+    if (best === null || v.createdAt > best.createdAt) best = v;
+  }
+  return best;
+}
+
+/**
+ * Scheduled dose slots for each local day from `from` to `to` (inclusive), in the patient's
+ * time zone, using whichever regimen version was in force each day.
+ *
+ * @example
+ * doseSlots(versions, '2026-03-08', '2026-03-08', 'America/New_York')
+ * // → [{ key: '2026-03-08T08:00', dueAt: '2026-03-08T12:00:00.000Z', amountMg: 5, … }, …]
+ */
+export function doseSlots(
+  versions: readonly RegimenVersion[],
+  from: LocalDate,
+  to: LocalDate,
+  zone: string,
+): DoseSlot[] {
+  const slots: DoseSlot[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    const v = regimenOn(versions, day, zone);
+    if (v === null) continue;
+    const times = [...v.doses].sort((a, b) => a.time.localeCompare(b.time));
+    for (const d of times) {
+      slots.push({
+        key: `${day}T${d.time}`,
+        localDate: day,
+        localTime: d.time,
+        dueAt: localToInstant(day, d.time, zone),
+        amountMg: d.amountMg,
+        regimenVersionId: v.id,
+      });
+    }
+  }
+  return slots;
+}
+
+/** Total scheduled daily amount of a regimen version (as-needed doses excluded). */
+export function scheduledDailyTotal(v: Pick<RegimenVersion, 'doses'>): number {
+  return v.doses.reduce((sum, d) => sum + d.amountMg, 0);
+}
