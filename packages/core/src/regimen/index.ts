@@ -1,2 +1,4 @@
 export * from './types.js';
 export * from './slots.js';
+export * from './doseLog.js';
+export * from './adherence.js';

@@ -1,1 +1,26 @@
-export {};
+export type * from './types.js';
+export { TAPER_WARNING_CODES } from './types.js';
+export {
+  TAPER_DEFAULT_INTERVAL_DAYS,
+  TAPER_DEFAULT_MAX_STEPS,
+  TAPER_DEFAULT_PACE_MAX_PERCENT,
+  TAPER_DEFAULT_REDUCTION_PERCENT,
+  DEFAULT_TAPER_FORMULATIONS,
+  DEFAULT_TAPER_SOLUTION,
+  TAPER_GUIDELINE_MAX_REDUCTION_PER_14_DAYS,
+  TAPER_TABLET_STRENGTH_MG,
+} from './guideline.js';
+export { taperFormulationsFrom } from './dispense.js';
+export { planTaper } from './plan.js';
+export {
+  endTaperAtMaintenance,
+  holdTaper,
+  resumeTaper,
+  slowDownTaper,
+  stepBackTaper,
+} from './operations.js';
+export type { TaperChange, TaperPaceChange } from './operations.js';
+export { currentStep, nextStep } from './query.js';
+export { describeTaperDispense, explainTaperStep, TAPER_EXPLANATIONS } from './explain.js';
+export type { TaperExplanation } from './explain.js';
+export { taperWarningSources } from './warnings.js';

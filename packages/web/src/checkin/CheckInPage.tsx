@@ -1,0 +1,59 @@
+import { useRef, useState } from 'react';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import type { CheckInResponse } from '../shared/api/types';
+import { Page } from '../shared/components/Page';
+import { routes } from '../shared/layout/routes';
+import { CheckInForm } from './CheckInForm';
+import { GuidancePanel } from './GuidancePanel';
+
+export function CheckInPage() {
+  const { t } = useTranslation();
+  const [result, setResult] = useState<CheckInResponse | null>(null);
+  // A new form (and so a new idempotency key) for each check-in.
+  const [formKey, setFormKey] = useState(0);
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+
+  return (
+    <Page title={t('checkin.title')}>
+      {result === null ? (
+        <CheckInForm
+          key={formKey}
+          onSaved={(response) => {
+            setResult(response);
+            window.scrollTo({ top: 0 });
+            window.setTimeout(() => resultHeading.current?.focus(), 0);
+          }}
+        />
+      ) : (
+        <Stack gap="lg">
+          <GuidancePanel guidance={result.guidance} />
+          <div>
+            <Title order={2} ref={resultHeading} tabIndex={-1}>
+              {t('checkin.savedTitle')}
+            </Title>
+            <Text size="lg" mt="xs">
+              {t('checkin.savedBody')}
+            </Text>
+          </div>
+          <Group grow>
+            <Button component={Link} href={routes.history} size="lg">
+              {t('checkin.seeHistory')}
+            </Button>
+            <Button
+              variant="default"
+              size="lg"
+              onClick={() => {
+                setResult(null);
+                setFormKey((k) => k + 1);
+              }}
+            >
+              {t('checkin.another')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,40 @@
+/** Small inline icons for the tab bar (decorative: the text label names each tab). */
+const common = {
+  viewBox: '0 0 24 24',
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 2,
+  strokeLinecap: 'round',
+  strokeLinejoin: 'round',
+  'aria-hidden': true,
+  focusable: false,
+} as const;
+
+export const TodayIcon = () => (
+  <svg {...common}>
+    <rect x="3" y="5" width="18" height="16" rx="2" />
+    <path d="M3 10h18M8 3v4M16 3v4M9 15l2 2 4-4" />
+  </svg>
+);
+export const CheckInIcon = () => (
+  <svg {...common}>
+    <path d="M12 21s-7-4.5-9-9.5C1.8 8 4 5 7 5c2 0 3.5 1.2 5 3 1.5-1.8 3-3 5-3 3 0 5.2 3 4 6.5-2 5-9 9.5-9 9.5z" />
+  </svg>
+);
+export const HistoryIcon = () => (
+  <svg {...common}>
+    <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />
+  </svg>
+);
+export const MedicationsIcon = () => (
+  <svg {...common}>
+    <rect x="3" y="8" width="18" height="8" rx="4" transform="rotate(-45 12 12)" />
+    <path d="M9.2 9.2l5.6 5.6" />
+  </svg>
+);
+export const ProfileIcon = () => (
+  <svg {...common}>
+    <circle cx="12" cy="8" r="4" />
+    <path d="M4 21c1-4 4.5-6 8-6s7 2 8 6" />
+  </svg>
+);
