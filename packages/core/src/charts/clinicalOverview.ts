@@ -12,7 +12,7 @@ import {
   mgRange,
   valueAxis,
 } from './common.js';
-import { PAIN_RANGE } from './dosePain.js';
+import { PAIN_RANGE, painSeries } from './dosePain.js';
 import {
   levelSeries,
   levelSeriesData,
@@ -125,19 +125,7 @@ export function clinicalOverviewChart(
         barMaxWidth: 12,
       },
       ...levelSeries(level, labels, { xAxisIndex: 0, yAxisIndex: 1 }),
-      {
-        type: 'line',
-        name: labels.pain,
-        data: pain,
-        xAxisIndex: 1,
-        yAxisIndex: 2,
-        connectNulls: false,
-        showSymbol: true,
-        symbol: 'circle',
-        symbolSize: 6,
-        lineStyle: { type: 'solid', width: 2 },
-        itemStyle: { color: CHART_PALETTE.vermillion },
-      },
+      painSeries(labels.pain, pain, { xAxisIndex: 1, yAxisIndex: 2 }),
       // A line with symbols rather than bars, so that "none" (0) is visible and unlike "not reported".
       {
         type: 'line',

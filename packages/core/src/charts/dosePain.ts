@@ -8,10 +8,35 @@ import {
   mgRange,
   valueAxis,
 } from './common.js';
-import { CHART_PALETTE, type ChartOption, type ChartRenderOptions } from './types.js';
+import {
+  CHART_PALETTE,
+  type ChartOption,
+  type ChartRenderOptions,
+  type ChartSeries,
+} from './types.js';
 
 /** Pain NRS axis, 0–10. */
 export const PAIN_RANGE = { min: 0, max: 10, interval: 2 } as const;
+
+/** Daily pain as a line with symbols; null days are gaps (not reported), never joined over. */
+export function painSeries(
+  name: string,
+  data: readonly (number | null)[],
+  axes: Pick<ChartSeries, 'xAxisIndex' | 'yAxisIndex'>,
+): ChartSeries {
+  return {
+    type: 'line',
+    name,
+    data,
+    ...axes,
+    connectNulls: false,
+    showSymbol: true,
+    symbol: 'circle',
+    symbolSize: 6,
+    lineStyle: { type: 'solid', width: 2 },
+    itemStyle: { color: CHART_PALETTE.vermillion },
+  };
+}
 
 export interface DosePainDay {
   readonly date: LocalDate;
@@ -95,18 +120,7 @@ export function dosePainChart(
         itemStyle: { color: CHART_PALETTE.blue },
         barMaxWidth: 16,
       },
-      {
-        type: 'line',
-        name: labels.pain,
-        data: pain,
-        yAxisIndex: 1,
-        connectNulls: false,
-        showSymbol: true,
-        symbol: 'circle',
-        symbolSize: 6,
-        lineStyle: { type: 'solid', width: 2 },
-        itemStyle: { color: CHART_PALETTE.vermillion },
-      },
+      painSeries(labels.pain, pain, { yAxisIndex: 1 }),
     ],
   };
 }

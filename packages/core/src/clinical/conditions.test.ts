@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { profile } from '../regimen/fixtures.test-helpers.js';
 import type { PatientProfile } from '../regimen/types.js';
 import { DOSE_CHANGE_WORDING, expectValidSources } from './clinical.test-helpers.js';
 import { ageInYears, conditionFindings, unansweredConditionFields } from './conditions.js';
 
-const EMPTY: PatientProfile = {
-  dateOfBirth: null,
-  sleepApnea: null,
-  myastheniaGravis: null,
-  severeRespiratoryInsufficiency: null,
-  severeHepaticInsufficiency: null,
-  acuteNarrowAngleGlaucoma: null,
-  copd: null,
-  substanceUseDisorderHistory: null,
-  pregnancy: null,
-};
+const EMPTY: PatientProfile = profile();
 
 const NONE: PatientProfile = {
   dateOfBirth: '1980-01-01',

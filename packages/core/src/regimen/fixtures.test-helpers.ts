@@ -1,6 +1,6 @@
 import type { LoggedDoseEvent } from './doseLog.js';
 import { localToInstant } from './slots.js';
-import type { DoseKind, RegimenVersion } from './types.js';
+import type { DoseKind, PatientProfile, RegimenVersion } from './types.js';
 
 /** A twice-daily 5 mg regimen from 2026-01-01, recorded the day before. */
 export const twiceDaily: RegimenVersion = {
@@ -18,6 +18,22 @@ export const twiceDaily: RegimenVersion = {
   indication: null,
   createdAt: '2025-12-31T10:00:00.000Z',
 };
+
+/** A profile with every field unanswered. */
+export function profile(o: Partial<PatientProfile> = {}): PatientProfile {
+  return {
+    dateOfBirth: null,
+    sleepApnea: null,
+    myastheniaGravis: null,
+    severeRespiratoryInsufficiency: null,
+    severeHepaticInsufficiency: null,
+    acuteNarrowAngleGlaucoma: null,
+    copd: null,
+    substanceUseDisorderHistory: null,
+    pregnancy: null,
+    ...o,
+  };
+}
 
 let seq = 0;
 

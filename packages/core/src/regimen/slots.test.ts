@@ -1,22 +1,19 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { doseSlots, localDateOf, regimenOn, scheduledDailyTotal, isLocalDate, isTimeZone } from './slots.js';
+import {
+  addDays,
+  doseSlots,
+  isLocalDate,
+  isTimeZone,
+  localDateOf,
+  regimenOn,
+  scheduledDailyTotal,
+} from './slots.js';
+import { twiceDaily } from './fixtures.test-helpers.js';
 import type { RegimenVersion } from './types.js';
 
-const base: RegimenVersion = {
-  id: 'r1',
-  version: 1,
-  formulation: 'tab5',
-  doses: [
-    { time: '20:00', amountMg: 5 },
-    { time: '08:00', amountMg: 5 },
-  ],
-  asNeeded: null,
-  startDate: '2026-01-01',
-  endDate: null,
-  prescriber: null,
-  indication: null,
-  createdAt: '2025-12-31T10:00:00.000Z',
-};
+// Twice daily, listed out of time order on purpose: slots come out sorted.
+const base: RegimenVersion = { ...twiceDaily, doses: [...twiceDaily.doses].reverse() };
 
 describe('doseSlots', () => {
   it('keeps local times across the US spring-forward change', () => {
@@ -68,6 +65,110 @@ describe('doseSlots', () => {
       '2026-02-03',
     ]);
     expect(regimenOn([v], '2026-02-04', 'UTC')).toBeNull();
+  });
+});
+
+describe('regimenOn', () => {
+  const v1 = base;
+  const v2: RegimenVersion = {
+    ...base,
+    id: 'r2',
+    version: 2,
+    doses: [{ time: '09:00', amountMg: 2 }],
+    startDate: '2026-02-01',
+    endDate: '2026-02-28',
+    createdAt: '2026-01-15T09:00:00.000Z',
+  };
+
+  it('does not let a newer version displace the current one before its start date', () => {
+    expect(regimenOn([v1, v2], '2026-01-20', 'UTC')?.id).toBe('r1');
+    expect(regimenOn([v1, v2], '2026-01-31', 'UTC')?.id).toBe('r1');
+    expect(regimenOn([v1, v2], '2026-02-01', 'UTC')?.id).toBe('r2');
+    expect(regimenOn([v1, v2], '2026-02-28', 'UTC')?.id).toBe('r2');
+  });
+
+  it('gives no regimen after the newest version ends; an older open-ended one does not re-apply', () => {
+    expect(regimenOn([v1, v2], '2026-03-01', 'UTC')).toBeNull();
+    expect(regimenOn([v2, v1], '2026-06-01', 'UTC')).toBeNull();
+    expect(doseSlots([v1, v2], '2026-02-27', '2026-03-02', 'UTC').map((s) => s.key)).toEqual([
+      '2026-02-27T09:00',
+      '2026-02-28T09:00',
+    ]);
+  });
+
+  it('resumes when a still newer version is recorded after the end', () => {
+    const v3: RegimenVersion = {
+      ...base,
+      id: 'r3',
+      version: 3,
+      startDate: '2026-03-10',
+      createdAt: '2026-03-09T12:00:00.000Z',
+    };
+    expect(regimenOn([v1, v2, v3], '2026-03-05', 'UTC')).toBeNull();
+    expect(regimenOn([v1, v2, v3], '2026-03-10', 'UTC')?.id).toBe('r3');
+  });
+
+  it('ignores versions recorded after the end of the local day', () => {
+    // Recorded 2026-01-15T09:00Z = 2026-01-14 23:00 in Honolulu (UTC−10).
+    const late = { ...v2, startDate: '2026-01-10', endDate: null };
+    expect(regimenOn([v1, late], '2026-01-14', 'UTC')?.id).toBe('r1');
+    expect(regimenOn([v1, late], '2026-01-14', 'Pacific/Honolulu')?.id).toBe('r2');
+    expect(regimenOn([v1, late], '2026-01-15', 'UTC')?.id).toBe('r2');
+  });
+
+  it('breaks createdAt ties by the higher version number', () => {
+    const twin = { ...v1, id: 'r1b', version: 5 };
+    expect(regimenOn([v1, twin], '2026-01-02', 'UTC')?.id).toBe('r1b');
+    expect(regimenOn([twin, v1], '2026-01-02', 'UTC')?.id).toBe('r1b');
+  });
+
+  const day = fc.integer({ min: 0, max: 90 }).map((n) => addDays('2026-01-01', n));
+  const version = fc
+    .tuple(
+      fc.integer({ min: 1, max: 1_000 }),
+      day,
+      fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
+      fc.integer({ min: -5, max: 5 }),
+      fc.integer({ min: 0, max: 23 }),
+    )
+    .map(([n, startDate, length, shift, hour]): RegimenVersion => ({
+      ...base,
+      id: `v${n}`,
+      version: n,
+      startDate,
+      endDate: length === null ? null : addDays(startDate, length),
+      createdAt: `${addDays(startDate, shift)}T${String(hour).padStart(2, '0')}:15:00.000Z`,
+    }));
+  const zone = fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York', 'Pacific/Auckland');
+
+  it('property: the answer covers the day, and later-starting or later-recorded versions do not change it', () => {
+    fc.assert(
+      fc.property(fc.array(version, { maxLength: 5 }), version, day, zone, (vs, extra, d, z) => {
+        const found = regimenOn(vs, d, z);
+        if (found !== null) {
+          expect(found.startDate <= d).toBe(true);
+          expect(found.endDate === null || found.endDate >= d).toBe(true);
+          expect(localDateOf(found.createdAt, z) <= d).toBe(true);
+        }
+        const startsLater = { ...extra, startDate: addDays(d, 1) };
+        const recordedLater = { ...extra, createdAt: `${addDays(d, 2)}T00:00:00.000Z` };
+        expect(regimenOn([...vs, startsLater], d, z)).toBe(found);
+        expect(regimenOn([...vs, recordedLater], d, z)).toBe(found);
+      }),
+    );
+  });
+
+  it('property: once the newest version has ended, nothing older applies', () => {
+    fc.assert(
+      fc.property(fc.array(version, { minLength: 1, maxLength: 5 }), day, (vs, d) => {
+        const newer = (a: RegimenVersion, b: RegimenVersion): boolean =>
+          b.createdAt > a.createdAt || (b.createdAt === a.createdAt && b.version > a.version);
+        const newest = vs.reduce((a, b) => (newer(a, b) ? b : a));
+        if (newest.endDate === null || newest.endDate >= d || newest.startDate > d) return;
+        if (newest.createdAt >= `${addDays(d, 1)}T00:00:00.000Z`) return;
+        expect(regimenOn(vs, d, 'UTC')).toBeNull();
+      }),
+    );
   });
 });
 

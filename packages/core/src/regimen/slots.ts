@@ -60,8 +60,21 @@ export function daysBetween(a: LocalDate, b: LocalDate): number {
 }
 
 /**
- * The regimen version in force on a local day: the newest version (by createdAt) whose
- * start/end dates cover the day and that was recorded no later than the end of that day.
+ * The regimen version in force on a local day, or null when there is none.
+ *
+ * Among the versions that have started (`startDate <= date`) and were recorded (`createdAt`)
+ * before the end of that local day in `zone`, the newest by `createdAt` is in force (ties: the
+ * higher `version`, then the earlier in the list). If that version has ended (`endDate < date`)
+ * there is no regimen that day: an end date means the prescriber stopped the regimen, so an
+ * older, open-ended version does not come back after it. A version that starts later does not
+ * displace the current one before its start date. Deliberately simple: to continue after an end
+ * date, record a new version.
+ *
+ * @example
+ * // v1 from Jan 1 (open); v2 recorded later, Feb 1 – Feb 28
+ * regimenOn([v1, v2], '2026-01-20', 'UTC')?.id // → v1 (v2 not started yet)
+ * regimenOn([v1, v2], '2026-02-10', 'UTC')?.id // → v2
+ * regimenOn([v1, v2], '2026-03-05', 'UTC')     // → null (v2 ended; v1 does not re-apply)
  */
 export function regimenOn(
   versions: readonly RegimenVersion[],
@@ -71,12 +84,16 @@ export function regimenOn(
   const endOfDay = localToInstant(addDays(date, 1), '00:00', zone);
   let best: RegimenVersion | null = null;
   for (const v of versions) {
-    if (v.startDate > date) continue;
-    if (v.endDate !== null && v.endDate < date) continue;
-    if (v.createdAt >= endOfDay) continue;
-    if (best === null || v.createdAt > best.createdAt) best = v;
+    if (v.startDate > date || v.createdAt >= endOfDay) continue;
+    if (
+      best === null ||
+      v.createdAt > best.createdAt ||
+      (v.createdAt === best.createdAt && v.version > best.version)
+    ) {
+      best = v;
+    }
   }
-  return best;
+  return best !== null && best.endDate !== null && best.endDate < date ? null : best;
 }
 
 /**

@@ -4,24 +4,35 @@
  * seizures are red flags (redFlags.ts).
  */
 import { SIDE_EFFECT_KEYS, type CheckIn } from '../regimen/types.js';
-import { cite } from '../sources.js';
+import { cite, type SourceRef } from '../sources.js';
 import { DONT_STOP, makeSignal, plural } from './build.js';
 import { isOlderAdult } from './comedication.js';
-import { contextOf, daysAgo, inDays, type SignalContext } from './context.js';
+import { contextOf, recentCheckIns, type SignalContext } from './context.js';
 import { loggedAlcohol } from './otherPurpose.js';
 import type { Signal, SignalInput } from './types.js';
 
-const CNS_CLASSES = ['opioids', 'gabapentinoids', 'benzodiazepines', 'alcohol'];
+/** Sources of SIG-FALL (also used by check-in guidance). */
+export const FALL_SOURCES: readonly SourceRef[] = [
+  cite(
+    'SEC-LABEL',
+    'P',
+    'Postmarketing: falls and fractures; risk increased with concomitant sedatives (including alcohol) and in the elderly (REFERENCE §4.3)',
+  ),
+  cite('JCPG-2025', 'C', 'Rec 5: falls among serious harms (REFERENCE §6.1)'),
+];
 
-function recent(ctx: SignalContext): CheckIn[] {
-  return inDays(
-    ctx,
-    ctx.checkIns,
-    (c) => c.at,
-    daysAgo(ctx, ctx.settings.recentDays - 1),
-    ctx.today,
-  );
-}
+/** Sources of SIG-SIDE-EFFECT (also used by check-in guidance). */
+export const SIDE_EFFECT_SOURCES: readonly SourceRef[] = [
+  cite(
+    'SEC-LABEL',
+    'P',
+    'common adverse reactions: drowsiness, fatigue, muscle weakness, ataxia (REFERENCE §4.3)',
+  ),
+  cite('LABEL-TAB', 'C', 'Warnings: CNS depression (REFERENCE §4.3)'),
+  cite('SEC-MONO', 'P', 'driving and hazardous occupations (REFERENCE §4.3)'),
+];
+
+const CNS_CLASSES = ['opioids', 'gabapentinoids', 'benzodiazepines', 'alcohol'];
 
 function fallFactors(ctx: SignalContext, falls: readonly CheckIn[]): string[] {
   const factors: string[] = [];
@@ -59,7 +70,7 @@ function fallFactors(ctx: SignalContext, falls: readonly CheckIn[]): string[] {
  */
 export function fallSignal(input: SignalInput): Signal[] {
   const ctx = contextOf(input);
-  const events = recent(ctx).filter((c) => c.fall !== 'none');
+  const events = recentCheckIns(ctx).filter((c) => c.fall !== 'none');
   if (events.length === 0) return [];
   const falls = events.filter((c) => c.fall === 'fall').length;
   const near = events.length - falls;
@@ -81,14 +92,7 @@ export function fallSignal(input: SignalInput): Signal[] {
           values: { falls, nearFalls: near },
         },
       ],
-      sources: [
-        cite(
-          'SEC-LABEL',
-          'P',
-          'Postmarketing: falls and fractures; risk increased with concomitant sedatives (including alcohol) and in the elderly (REFERENCE §4.3)',
-        ),
-        cite('JCPG-2025', 'C', 'Rec 5: falls among serious harms (REFERENCE §6.1)'),
-      ],
+      sources: FALL_SOURCES,
       patientText:
         `You reported ${what} recently. Diazepam can cause drowsiness, dizziness and unsteadiness, and falls are more ` +
         'likely with alcohol, other sedating medicines and in older age. Please tell your prescriber. If you were hurt, ' +
@@ -128,7 +132,7 @@ function severeEffects(c: CheckIn): string[] {
  */
 export function sideEffectSignal(input: SignalInput): Signal[] {
   const ctx = contextOf(input);
-  const hits = recent(ctx)
+  const hits = recentCheckIns(ctx)
     .map((c) => ({ c, effects: severeEffects(c) }))
     .filter((h) => h.effects.length > 0);
   if (hits.length === 0) return [];
@@ -147,15 +151,7 @@ export function sideEffectSignal(input: SignalInput): Signal[] {
           values: Object.fromEntries(hits.map((h) => [h.c.id, h.effects.join(', ')])),
         },
       ],
-      sources: [
-        cite(
-          'SEC-LABEL',
-          'P',
-          'common adverse reactions: drowsiness, fatigue, muscle weakness, ataxia (REFERENCE §4.3)',
-        ),
-        cite('LABEL-TAB', 'C', 'Warnings: CNS depression (REFERENCE §4.3)'),
-        cite('SEC-MONO', 'P', 'driving and hazardous occupations (REFERENCE §4.3)'),
-      ],
+      sources: SIDE_EFFECT_SOURCES,
       patientText:
         `You reported ${kinds.join(', ')}. While you feel this way, do not drive or do things that need full ` +
         `alertness, and tell your prescriber so they can review it with you. ${DONT_STOP}`,

@@ -6,7 +6,7 @@
  */
 import { ageInYears, OLDER_ADULT_AGE_YEARS } from '../clinical/conditions.js';
 import { interactionClass, isInteractionClassId } from '../clinical/interactions.js';
-import type { InteractionClassId } from '../clinical/interactionTypes.js';
+import { INTERACTION_CLASS_IDS, type InteractionClassId } from '../clinical/interactionTypes.js';
 import { isLocalDate } from '../regimen/slots.js';
 import { cite } from '../sources.js';
 import { makeSignal, uniqueSources } from './build.js';
@@ -20,18 +20,10 @@ interface Group {
   readonly severity: SignalSeverity;
 }
 
-const CNS: readonly InteractionClassId[] = [
-  'cns-phenothiazines',
-  'cns-antipsychotics',
-  'cns-anxiolytics-sedatives',
-  'cns-hypnotics',
-  'cns-anticonvulsants',
-  'cns-anesthetics',
-  'cns-sedating-antihistamines',
-  'cns-barbiturates',
-  'cns-maois',
-  'cns-antidepressants',
-];
+/** Every "other CNS depressant" class of the clinical module (`cns-…`). */
+const CNS: readonly InteractionClassId[] = INTERACTION_CLASS_IDS.filter((id) =>
+  id.startsWith('cns-'),
+);
 
 /** Sub-ids of SIG-RISK-MOD for medications, in output order. */
 export const CO_MEDICATION_GROUPS: readonly Group[] = [

@@ -310,6 +310,23 @@ export function inDays<T>(
   });
 }
 
+/** Check-ins of the last `recentDays` local days (today included). */
+export function recentCheckIns(ctx: SignalContext): CheckIn[] {
+  return inDays(
+    ctx,
+    ctx.checkIns,
+    (c) => c.at,
+    daysAgo(ctx, ctx.settings.recentDays - 1),
+    ctx.today,
+  );
+}
+
+/** Questionnaires of the last `recentDays` local days (today included). */
+export function recentQuestionnaires(ctx: SignalContext): SignalQuestionnaire[] {
+  const from = daysAgo(ctx, ctx.settings.recentDays - 1);
+  return inDays(ctx, ctx.questionnaires, (q) => q.at, from, ctx.today);
+}
+
 /** Arithmetic mean, null for an empty list. */
 export function mean(values: readonly number[]): number | null {
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;

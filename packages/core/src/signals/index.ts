@@ -34,6 +34,8 @@ export { CO_MEDICATION_GROUPS, coMedicationSignals } from './comedication.js';
 export { conditionSignals } from './profile.js';
 export { PHQ9_ITEM9_KEYS, phq9Item9, redFlagSignals } from './redFlags.js';
 export { fallSignal, sideEffectSignal } from './checkIns.js';
+export { checkInGuidance } from './guidance.js';
+export type { CheckInGuidance, GuidanceCode, GuidanceLevel } from './guidance.js';
 export { ALCOHOL_RE, alcoholSignal, otherPurposeSignal } from './otherPurpose.js';
 export { taperFastSignal, withdrawalAfterStepSignal } from './taper.js';
 export { adjustmentPeriodSignal, earlyRefillSignal, reviewDueSignal } from './care.js';

@@ -5,10 +5,10 @@
  * (suicidality, seizure, confusion, psychosis), and a newly started opioid.
  */
 import { WITHDRAWAL_RED_FLAGS } from '../instruments/withdrawalItems.js';
-import { cite } from '../sources.js';
+import { cite, type SourceRef } from '../sources.js';
 import { DONT_STOP, EMERGENCY, makeSignal, plural } from './build.js';
 import { newOpioids, medicationsIn } from './comedication.js';
-import { contextOf, daysAgo, inDays, type SignalContext } from './context.js';
+import { contextOf, recentCheckIns, recentQuestionnaires, type SignalContext } from './context.js';
 import { mentions } from './text.js';
 import type { Signal, SignalInput, SignalQuestionnaire } from './types.js';
 
@@ -40,26 +40,27 @@ const SELF_HARM_PATIENT =
   'number (for example 911 in the US or 112 in Europe) or go to the nearest emergency department now. In the US you can also call or text 988 ' +
   '(Suicide & Crisis Lifeline) at any time. Please also tell your care team.';
 
+/** Sources of the breathing red flag (also used by check-in guidance). */
+export const BREATHING_SOURCES: readonly SourceRef[] = [
+  cite(
+    'LABEL-TAB',
+    'C',
+    'Boxed Warning: profound sedation, respiratory depression, coma and death (REFERENCE §4.1)',
+  ),
+  cite('FDA-DSC-2019-GABA', 'C', 'slowed, shallow or difficult breathing (REFERENCE §4.4)'),
+  cite('JCPG-2025', 'C', 'Rec 5 (REFERENCE §6.1)'),
+];
+
+/** Sources of the severe-confusion red flag (also used by check-in guidance). */
+export const SEVERE_CONFUSION_SOURCES: readonly SourceRef[] = [
+  cite('JCPG-2025', 'C', 'Table 3: confusion or delirium (REFERENCE §6.3)'),
+  cite('FDA-DSC-2019-GABA', 'C', 'confusion (REFERENCE §4.4)'),
+];
+
 const SEIZURE_RE = /\b(seizures?|seizing|convulsions?|convulsing)\b/i;
 
-function recentCheckIns(ctx: SignalContext): SignalContext['checkIns'] {
-  return inDays(
-    ctx,
-    ctx.checkIns,
-    (c) => c.at,
-    daysAgo(ctx, ctx.settings.recentDays - 1),
-    ctx.today,
-  );
-}
-
 function selfHarm(ctx: SignalContext): Signal[] {
-  const recent = inDays(
-    ctx,
-    ctx.questionnaires,
-    (q) => q.at,
-    daysAgo(ctx, ctx.settings.recentDays - 1),
-    ctx.today,
-  );
+  const recent = recentQuestionnaires(ctx);
   const hits = recent.filter((q) => q.instrumentId === 'phq9' && (phq9Item9(q) ?? 0) > 0);
   const latest = hits.at(-1);
   if (latest === undefined) return [];
@@ -145,15 +146,7 @@ function checkInFlags(ctx: SignalContext): Signal[] {
     'Slow or shallow breathing, or could not be woken',
     bIds,
     bDates,
-    [
-      cite(
-        'LABEL-TAB',
-        'C',
-        'Boxed Warning: profound sedation, respiratory depression, coma and death (REFERENCE §4.1)',
-      ),
-      cite('FDA-DSC-2019-GABA', 'C', 'slowed, shallow or difficult breathing (REFERENCE §4.4)'),
-      cite('JCPG-2025', 'C', 'Rec 5 (REFERENCE §6.1)'),
-    ],
+    BREATHING_SOURCES,
     `You reported slow or shallow breathing, or that someone could not wake you. This can be an emergency. ${EMERGENCY} ` +
       'Tell your prescriber about it as soon as possible.',
     'Check-in reported slow or shallow breathing or unresponsiveness: assess for respiratory depression and sedation now.',
@@ -188,10 +181,7 @@ function checkInFlags(ctx: SignalContext): Signal[] {
     'Severe confusion',
     cIds,
     cDates,
-    [
-      cite('JCPG-2025', 'C', 'Table 3: confusion or delirium (REFERENCE §6.3)'),
-      cite('FDA-DSC-2019-GABA', 'C', 'confusion (REFERENCE §4.4)'),
-    ],
+    SEVERE_CONFUSION_SOURCES,
     'You reported severe confusion. Please contact your prescriber today. If it is getting worse, or comes with extreme ' +
       `sleepiness or breathing problems, get medical help right away. ${DONT_STOP}`,
     'Severe confusion reported: consider oversedation, interaction, delirium, or withdrawal (confusion/delirium, Table 3).',
@@ -219,13 +209,7 @@ function checkInFlags(ctx: SignalContext): Signal[] {
 
 /** Red-flag items of the withdrawal checklist (instruments/withdrawalItems.ts) answered above "None". */
 function checklistFlags(ctx: SignalContext): Signal[] {
-  const recent = inDays(
-    ctx,
-    ctx.questionnaires,
-    (q) => q.at,
-    daysAgo(ctx, ctx.settings.recentDays - 1),
-    ctx.today,
-  ).filter((q) => q.instrumentId === 'withdrawal');
+  const recent = recentQuestionnaires(ctx).filter((q) => q.instrumentId === 'withdrawal');
   return Object.entries(WITHDRAWAL_RED_FLAGS).flatMap(([kind, flag]) => {
     const hits = recent.filter((q) => flag.itemIds.some((item) => (q.itemScores[item] ?? 0) > 0));
     if (hits.length === 0 || flag.patientText === null) return [];

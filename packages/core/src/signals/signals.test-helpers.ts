@@ -4,7 +4,6 @@ import { addDays, doseSlots, localToInstant } from '../regimen/slots.js';
 import type {
   CheckIn,
   LocalDate,
-  PatientProfile,
   RegimenVersion,
   ScheduledDose,
 } from '../regimen/types.js';
@@ -39,21 +38,7 @@ export function regimen(
   };
 }
 
-/** A profile with every field unanswered. */
-export function profile(o: Partial<PatientProfile> = {}): PatientProfile {
-  return {
-    dateOfBirth: null,
-    sleepApnea: null,
-    myastheniaGravis: null,
-    severeRespiratoryInsufficiency: null,
-    severeHepaticInsufficiency: null,
-    acuteNarrowAngleGlaucoma: null,
-    copd: null,
-    substanceUseDisorderHistory: null,
-    pregnancy: null,
-    ...o,
-  };
-}
+export { profile } from '../regimen/fixtures.test-helpers.js';
 
 export interface AdherentOptions {
   /** Minutes after the due time each dose is taken (may be negative). */

@@ -8,14 +8,17 @@ import {
   smallestReduction,
   total,
 } from './allocate.js';
+import {
+  DEFAULT_DISPENSING_SETTINGS,
+  dispensingSettings,
+} from '../clinical/dispensingSettings.js';
 import { dispensers } from './dispense.js';
 import { DEFAULT_TAPER_FORMULATIONS } from './guideline.js';
 
-const tabs = dispensers(DEFAULT_TAPER_FORMULATIONS, 40_000).tablets!;
-const sol = dispensers(
-  { tablets: [], solution: { mgPerMl: 1, minMeasurableMl: 0.5, stepMl: 0.1 } },
-  0,
-).solution!;
+const tabs = dispensers(DEFAULT_TAPER_FORMULATIONS, DEFAULT_DISPENSING_SETTINGS, 40_000).tablets!;
+// The oral solution in the clinical default 0.5 mL steps, and with a finer 0.1 mL syringe.
+const sol = dispensers(['sol1'], DEFAULT_DISPENSING_SETTINGS, 40_000).solution!;
+const fineSol = dispensers(['sol1'], dispensingSettings({ solutionStepMl: 0.1 }), 40_000).solution!;
 
 describe('reductionOrder', () => {
   it('largest-first: largest dose first, the earlier one among equals', () => {
@@ -62,7 +65,8 @@ describe('gatherInto', () => {
 
 describe('consolidate', () => {
   it('gathers the day into the dose kept longest', () => {
-    expect(consolidate([1000, 1000], 2000, 1800, sol, 'largest-first')).toEqual([0, 1800]);
+    expect(consolidate([1000, 1000], 2000, 1800, fineSol, 'largest-first')).toEqual([0, 1800]);
+    expect(consolidate([1000, 1000], 2000, 1800, sol, 'largest-first')).toBeNull(); // 2 mg is next
     expect(consolidate([2000, 2000], 4000, 3600, tabs, 'largest-first')).toBeNull(); // 4 mg is the next makeable
     expect(consolidate([0, 1000], 1000, 900, sol, 'largest-first')).toBeNull(); // a single dose
   });

@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { decomposeDose } from '../clinical/dispensing.js';
 import {
-  dispensers,
-  EMPTY_DISPENSE,
-  taperFormulationsFrom,
-  toMg,
-  toUg,
-  validateFormulations,
-} from './dispense.js';
-import { DEFAULT_TAPER_FORMULATIONS, DEFAULT_TAPER_SOLUTION } from './guideline.js';
-import type { TaperFormulations } from './types.js';
+  DEFAULT_DISPENSING_SETTINGS,
+  dispensingSettings,
+} from '../clinical/dispensingSettings.js';
+import type { DispensingSettings } from '../clinical/dispensingSettings.js';
+import type { FormulationId } from '../regimen/types.js';
+import { dispensers, EMPTY_DISPENSE, toMg, toUg, validateFormulations } from './dispense.js';
+import { DEFAULT_TAPER_FORMULATIONS } from './guideline.js';
 
-const all = dispensers(DEFAULT_TAPER_FORMULATIONS, 40_000).tablets!;
+const all = dispensers(DEFAULT_TAPER_FORMULATIONS, DEFAULT_DISPENSING_SETTINGS, 40_000).tablets!;
 
 describe('toUg / toMg', () => {
   it('converts exactly in micrograms', () => {
@@ -43,7 +42,8 @@ describe('tablet dispenser', () => {
     expect(all.canMake(1234)).toBe(false);
     expect(all.canMake(50_000)).toBe(false); // beyond the table
     const whole = dispensers(
-      { tablets: [{ id: 'tab5', halvable: false }], solution: null },
+      ['tab5'],
+      dispensingSettings({ splittable: { tab5: false } }),
       20_000,
     ).tablets!;
     expect(whole.canMake(2500)).toBe(false);
@@ -67,87 +67,91 @@ describe('tablet dispenser', () => {
 });
 
 describe('solution dispenser', () => {
-  const sol = dispensers(
-    { tablets: [], solution: { mgPerMl: 1, minMeasurableMl: 0.5, stepMl: 0.1 } },
-    0,
-  ).solution!;
+  const sol = dispensers(['sol1'], DEFAULT_DISPENSING_SETTINGS, 40_000).solution!;
 
-  it('measures whole steps at or above the smallest measurable volume', () => {
+  it('measures whole steps of the clinical smallest measurable volume (0.5 mL by default)', () => {
+    expect(DEFAULT_DISPENSING_SETTINGS.solutionStepMl).toMatchObject({
+      name: 'solution.smallestMeasurableVolume',
+      value: 0.5,
+      confirmed: false,
+    });
     expect(sol.canMake(0)).toBe(true);
     expect(sol.canMake(400)).toBe(false);
     expect(sol.canMake(500)).toBe(true);
-    expect(sol.canMake(550)).toBe(false);
-    expect(sol.dispense(2300)).toEqual({ ...EMPTY_DISPENSE, ml: 2.3 });
+    expect(sol.canMake(700)).toBe(false);
+    expect(sol.canMake(50_000)).toBe(false); // beyond the table
+    expect(sol.dispense(2500)).toEqual({ ...EMPTY_DISPENSE, ml: 2.5 });
     expect(() => sol.dispense(250)).toThrow(/cannot be measured/);
   });
 
   it('floors, steps below and rounds up on the grid', () => {
     expect(sol.floorTo(480)).toBe(0);
-    expect(sol.floorTo(2350)).toBe(2300);
+    expect(sol.floorTo(2350)).toBe(2000);
+    expect(sol.floorTo(-1)).toBe(0);
     expect(sol.below(500)).toBe(0);
     expect(sol.below(600)).toBe(500);
     expect(sol.below(0)).toBe(0);
     expect(sol.atOrAbove(120)).toBe(500);
-    expect(sol.atOrAbove(810)).toBe(900);
+    expect(sol.atOrAbove(810)).toBe(1000);
     expect(sol.atOrAbove(0)).toBe(0);
   });
 
-  it('converts milligrams to millilitres with the concentration', () => {
-    const conc = dispensers(
-      { tablets: [], solution: { mgPerMl: 5, minMeasurableMl: 0.2, stepMl: 0.2 } },
-      0,
-    ).solution!;
-    expect(conc.dispense(2000)).toEqual({ ...EMPTY_DISPENSE, ml: 0.4 });
-    expect(conc.canMake(500)).toBe(false);
+  it('follows a local oral-syringe setting', () => {
+    const fine = dispensers(['sol1'], dispensingSettings({ solutionStepMl: 0.1 }), 5000).solution!;
+    expect(fine.canMake(300)).toBe(true);
+    expect(fine.dispense(2300)).toEqual({ ...EMPTY_DISPENSE, ml: 2.3 });
+    expect(fine.atOrAbove(810)).toBe(900);
+  });
+});
+
+describe('agreement with the clinical decomposeDose', () => {
+  const cases: [readonly FormulationId[], DispensingSettings][] = [
+    [DEFAULT_TAPER_FORMULATIONS, DEFAULT_DISPENSING_SETTINGS],
+    [['tab10', 'tab2'], dispensingSettings({ splittable: { tab10: false } })],
+    [['sol1'], DEFAULT_DISPENSING_SETTINGS],
+    [['sol1'], dispensingSettings({ solutionStepMl: 0.2 })],
+  ];
+  it.each(cases)('%j: makeable exactly when decomposeDose can make it', (ids, settings) => {
+    const { tablets, solution } = dispensers(ids, settings, 30_000);
+    const d = tablets ?? solution!;
+    for (let ug = 100; ug <= 30_000; ug += 100) {
+      const clinical = decomposeDose(ug / 1000, { formulations: ids, settings });
+      expect(d.canMake(ug)).toBe(clinical !== null);
+    }
   });
 });
 
 describe('validateFormulations', () => {
-  const bad: [string, TaperFormulations][] = [
-    ['nothing', { tablets: [], solution: null }],
+  const bad: [string, readonly FormulationId[], DispensingSettings][] = [
+    ['nothing', [], DEFAULT_DISPENSING_SETTINGS],
+    ['duplicates', ['tab5', 'tab5'], DEFAULT_DISPENSING_SETTINGS],
+    ['unknown formulation', ['tab7' as 'tab5'], DEFAULT_DISPENSING_SETTINGS],
     [
-      'duplicates',
+      'zero step',
+      ['sol1'],
       {
-        tablets: [
-          { id: 'tab5', halvable: true },
-          { id: 'tab5', halvable: false },
-        ],
-        solution: null,
+        ...DEFAULT_DISPENSING_SETTINGS,
+        solutionStepMl: { ...DEFAULT_DISPENSING_SETTINGS.solutionStepMl, value: 0 },
       },
     ],
-    ['unknown tablet', { tablets: [{ id: 'tab7' as 'tab5', halvable: true }], solution: null }],
-    ['zero step', { tablets: [], solution: { mgPerMl: 1, minMeasurableMl: 1, stepMl: 0 } }],
     [
-      'sub-microgram step',
-      { tablets: [], solution: { mgPerMl: 1, minMeasurableMl: 1, stepMl: 0.0001 } },
+      'sub-microlitre step',
+      ['sol1'],
+      {
+        ...DEFAULT_DISPENSING_SETTINGS,
+        solutionStepMl: { ...DEFAULT_DISPENSING_SETTINGS.solutionStepMl, value: 0.0001 },
+      },
     ],
   ];
-  it.each(bad)('rejects %s', (_, f) => {
+  it.each(bad)('rejects %s', (_, ids, settings) => {
     expect(() => {
-      validateFormulations(f);
+      validateFormulations(ids, settings);
     }).toThrow(RangeError);
   });
 
-  it('accepts the defaults', () => {
+  it('accepts the defaults, with the solution', () => {
     expect(() => {
-      validateFormulations({ ...DEFAULT_TAPER_FORMULATIONS, solution: DEFAULT_TAPER_SOLUTION });
+      validateFormulations([...DEFAULT_TAPER_FORMULATIONS, 'sol1'], DEFAULT_DISPENSING_SETTINGS);
     }).not.toThrow();
-  });
-});
-
-describe('taperFormulationsFrom', () => {
-  it('adapts the clinical dispensing settings shape', () => {
-    const settings = {
-      splittable: { tab10: { value: false }, tab5: { value: true }, tab2: { value: true } },
-      solutionStepMl: { value: 0.5 },
-    };
-    expect(taperFormulationsFrom(['sol1', 'tab2', 'tab10'], settings)).toEqual({
-      tablets: [
-        { id: 'tab10', halvable: false },
-        { id: 'tab2', halvable: true },
-      ],
-      solution: { mgPerMl: 1, minMeasurableMl: 0.5, stepMl: 0.5 },
-    });
-    expect(taperFormulationsFrom(['tab5'], settings, 1).solution).toBeNull();
   });
 });

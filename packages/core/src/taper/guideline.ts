@@ -3,7 +3,7 @@
  */
 import { cite } from '../sources.js';
 import type { Parameter, SourceRef } from '../sources.js';
-import type { TaperFormulations } from './types.js';
+import type { FormulationId } from '../regimen/types.js';
 
 export const SRC = {
   rec6: cite('JCPG-2025', 'C', 'Rec 6'),
@@ -87,22 +87,8 @@ export const TAPER_DEFAULT_MAX_STEPS: Parameter<number> = {
 export const GUIDELINE_WINDOW_DAYS = 14;
 
 /**
- * Tablet strengths on the US label (REFERENCE §2). Halving is a local, unconfirmed setting.
+ * 2, 5 and 10 mg tablets and no solution. Whether tablets may be halved, and the oral syringe's
+ * resolution, come from the clinical dispensing settings (DEFAULT_DISPENSING_SETTINGS: halves
+ * allowed, unconfirmed). Plans that use halves carry TAPER_HALVES_ASSUMED.
  */
-export const TAPER_TABLET_STRENGTH_MG = { tab10: 10, tab5: 5, tab2: 2 } as const;
-
-/**
- * 2, 5 and 10 mg tablets, all marked halvable (unconfirmed, like the clinical product
- * profile's default), and no solution. Plans that use halves carry TAPER_HALVES_ASSUMED.
- */
-export const DEFAULT_TAPER_FORMULATIONS: TaperFormulations = {
-  tablets: [
-    { id: 'tab10', halvable: true },
-    { id: 'tab5', halvable: true },
-    { id: 'tab2', halvable: true },
-  ],
-  solution: null,
-};
-
-/** The 1 mg/mL oral solution with a 0.1 mL oral syringe (local setting; check the syringe supplied). */
-export const DEFAULT_TAPER_SOLUTION = { mgPerMl: 1, minMeasurableMl: 0.5, stepMl: 0.1 } as const;
+export const DEFAULT_TAPER_FORMULATIONS: readonly FormulationId[] = ['tab10', 'tab5', 'tab2'];

@@ -6,11 +6,8 @@ export {
   TAPER_DEFAULT_PACE_MAX_PERCENT,
   TAPER_DEFAULT_REDUCTION_PERCENT,
   DEFAULT_TAPER_FORMULATIONS,
-  DEFAULT_TAPER_SOLUTION,
   TAPER_GUIDELINE_MAX_REDUCTION_PER_14_DAYS,
-  TAPER_TABLET_STRENGTH_MG,
 } from './guideline.js';
-export { taperFormulationsFrom } from './dispense.js';
 export { planTaper } from './plan.js';
 export {
   endTaperAtMaintenance,

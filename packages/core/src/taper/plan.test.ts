@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { dispensingSettings } from '../clinical/dispensingSettings.js';
 import { planTaper } from './plan.js';
 import { codesOf, doseIsDispensable, TWICE_10, WITH_SOLUTION } from './testing.test-helpers.js';
 import type { TaperInputs } from './types.js';
+
+const WHOLE_TABLETS = dispensingSettings({ splittable: { tab10: false, tab5: false, tab2: false } });
 
 describe('planTaper: 20 mg/day (10 mg twice daily), 10 % every 14 days, tablets', () => {
   const plan = planTaper(TWICE_10);
@@ -60,7 +63,7 @@ describe('planTaper: 20 mg/day (10 mg twice daily), 10 % every 14 days, tablets'
     });
     expect(plan.projectedEndDate).toBe(last.startDate);
     expect(
-      plan.steps.every((s) => s.doses.every((d) => doseIsDispensable(d, s, TWICE_10.formulations))),
+      plan.steps.every((s) => s.doses.every((d) => doseIsDispensable(d, s, plan.inputs))),
     ).toBe(true);
   });
 
@@ -113,7 +116,7 @@ describe('planTaper options', () => {
   it('plans with the solution alone when no tablet is given', () => {
     const plan = planTaper({
       ...TWICE_10,
-      formulations: { tablets: [], solution: WITH_SOLUTION.solution },
+      formulations: ['sol1'],
     });
     expect(plan.steps[0]!.doses[0]!.dispense.ml).toBe(9);
     expect(plan.steps.at(-2)!.formulationUsed).toBe('solution');
@@ -165,7 +168,8 @@ describe('planTaper options', () => {
   it('warns when a maintenance dose cannot be dispensed and ends just above it', () => {
     const plan = planTaper({
       ...TWICE_10,
-      formulations: { tablets: [{ id: 'tab5', halvable: false }], solution: null },
+      formulations: ['tab5'],
+      dispensing: dispensingSettings({ splittable: { tab5: false } }),
       goal: { kind: 'maintenance', dailyMg: 7 },
       method: { kind: 'percent', percent: 25 },
     });
@@ -184,7 +188,8 @@ describe('planTaper options', () => {
   it('forces the smallest dispensable reduction with coarse tablets', () => {
     const plan = planTaper({
       ...TWICE_10,
-      formulations: { tablets: [{ id: 'tab10', halvable: false }], solution: null },
+      formulations: ['tab10'],
+      dispensing: WHOLE_TABLETS,
     });
     expect(plan.steps.map((s) => s.dailyTotalMg)).toEqual([10, 0]);
     expect(codesOf(plan, 0)).toEqual([
@@ -231,7 +236,8 @@ describe('planTaper validation', () => {
       'no step possible',
       {
         goal: { kind: 'maintenance', dailyMg: 19.9 },
-        formulations: { tablets: [{ id: 'tab10', halvable: false }], solution: null },
+        formulations: ['tab10'],
+        dispensing: WHOLE_TABLETS,
       },
     ],
   ];

@@ -1,6 +1,7 @@
 /**
  * `planTaper`: validate the inputs, fill in the guideline defaults, generate the steps.
  */
+import { DEFAULT_DISPENSING_SETTINGS } from '../clinical/dispensingSettings.js';
 import { isLocalDate, isLocalTime } from '../regimen/slots.js';
 import { dispensers, toUg, validateFormulations } from './dispense.js';
 import { assemble } from './assemble.js';
@@ -54,7 +55,8 @@ export function resolveInputs(input: TaperInputs): ResolvedTaperInputs {
   if (new Set(times).size !== times.length) fail('dose times must be distinct');
   if (input.doses.some((d) => toUg(d.amountMg, 'dose amount') === 0))
     fail('dose amounts must be > 0');
-  validateFormulations(input.formulations);
+  const dispensing = input.dispensing ?? DEFAULT_DISPENSING_SETTINGS;
+  validateFormulations(input.formulations, dispensing);
   const baselineMg = input.doses.reduce((s, d) => s + d.amountMg, 0);
   const goal = input.goal ?? { kind: 'stop' };
   if (
@@ -73,6 +75,7 @@ export function resolveInputs(input: TaperInputs): ResolvedTaperInputs {
   return {
     doses: [...input.doses].sort((a, b) => a.time.localeCompare(b.time)),
     formulations: input.formulations,
+    dispensing,
     method: checkMethod(
       input.method ?? { kind: 'percent', percent: TAPER_DEFAULT_REDUCTION_PERCENT.value },
     ),
@@ -95,6 +98,7 @@ export function contextOf(inputs: ResolvedTaperInputs): Context {
   // Tables cover the whole daily amount: near the end doses may be gathered into one.
   const { tablets, solution } = dispensers(
     inputs.formulations,
+    inputs.dispensing,
     baseline.reduce((s, x) => s + x, 0),
   );
   const makes = (kind: TaperFormulationKind): boolean => {

@@ -10,7 +10,10 @@ import {
 } from './operations.js';
 import { planTaper } from './plan.js';
 import { codesOf, doseIsDispensable, reductionWithin14Days } from './testing.test-helpers.js';
-import type { TaperFormulations, TaperInputs, TaperPlan, TaperTablet } from './types.js';
+import { dispensingSettings } from '../clinical/dispensingSettings.js';
+import type { DispensingSettings } from '../clinical/dispensingSettings.js';
+import type { FormulationId } from '../regimen/types.js';
+import type { TaperInputs, TaperPlan } from './types.js';
 
 const STRENGTH = { tab10: 10_000, tab5: 5000, tab2: 2000 } as const;
 const EPS = 1e-6;
@@ -20,27 +23,35 @@ const tabletOption = fc.constantFrom<'absent' | 'whole' | 'halvable'>(
   'whole',
   'halvable',
 );
-const formulationsArb: fc.Arbitrary<TaperFormulations> = fc
+interface Supplies {
+  readonly formulations: readonly FormulationId[];
+  readonly dispensing: DispensingSettings;
+}
+
+const TABLETS = ['tab10', 'tab5', 'tab2'] as const;
+
+const suppliesArb: fc.Arbitrary<Supplies> = fc
   .record({
     tab10: tabletOption,
     tab5: tabletOption,
     tab2: tabletOption,
-    solution: fc.option(
-      fc.record({
-        mgPerMl: fc.constant(1),
-        minMeasurableMl: fc.constantFrom(0.1, 0.2, 0.5, 1),
-        stepMl: fc.constantFrom(0.1, 0.2, 0.5),
-      }),
-      { nil: null },
-    ),
+    solutionStepMl: fc.option(fc.constantFrom(0.1, 0.2, 0.5, 1), { nil: null }),
   })
-  .map(({ solution, ...t }) => ({
-    tablets: (['tab10', 'tab5', 'tab2'] as const).flatMap((id): TaperTablet[] =>
-      t[id] === 'absent' ? [] : [{ id, halvable: t[id] === 'halvable' }],
-    ),
-    solution,
+  .map(({ solutionStepMl, ...t }) => ({
+    formulations: [
+      ...TABLETS.filter((id) => t[id] !== 'absent'),
+      ...(solutionStepMl === null ? [] : (['sol1'] as const)),
+    ],
+    dispensing: dispensingSettings({
+      splittable: {
+        tab10: t.tab10 === 'halvable',
+        tab5: t.tab5 === 'halvable',
+        tab2: t.tab2 === 'halvable',
+      },
+      ...(solutionStepMl === null ? {} : { solutionStepMl }),
+    }),
   }))
-  .filter((f) => f.tablets.length > 0 || f.solution !== null);
+  .filter((f) => f.formulations.length > 0);
 
 interface Recipe {
   readonly whole: readonly [number, number, number];
@@ -55,22 +66,22 @@ const recipeArb: fc.Arbitrary<Recipe> = fc.record({
 });
 
 /** A dose amount the formulations can make, built from pieces. */
-function amountOf(f: TaperFormulations, r: Recipe): number {
-  if (f.tablets.length === 0) {
-    const s = f.solution!;
-    const step = Math.round(s.stepMl * 1000);
-    const min = Math.ceil(Math.round(s.minMeasurableMl * 1000) / step) * step;
-    return Math.max(min, r.steps * step) / 1000;
+function amountOf(f: Supplies, r: Recipe): number {
+  const tablets = TABLETS.filter((id) => f.formulations.includes(id));
+  if (tablets.length === 0) {
+    const step = Math.round(f.dispensing.solutionStepMl.value * 1000);
+    return (r.steps * step) / 1000;
   }
   let ug = 0;
-  f.tablets.forEach((t) => {
-    const i = t.id === 'tab10' ? 0 : t.id === 'tab5' ? 1 : 2;
-    ug += r.whole[i] * STRENGTH[t.id] + (t.halvable && r.halves[i] ? STRENGTH[t.id] / 2 : 0);
+  tablets.forEach((id) => {
+    const i = TABLETS.indexOf(id);
+    const half = f.dispensing.splittable[id].value && r.halves[i];
+    ug += r.whole[i]! * STRENGTH[id] + (half ? STRENGTH[id] / 2 : 0);
   });
-  return (ug > 0 ? ug : STRENGTH[f.tablets[0]!.id]) / 1000;
+  return (ug > 0 ? ug : STRENGTH[tablets[0]!]) / 1000;
 }
 
-const inputsArb: fc.Arbitrary<TaperInputs> = formulationsArb.chain((formulations) =>
+const inputsArb: fc.Arbitrary<TaperInputs> = suppliesArb.chain((supplies) =>
   fc
     .record({
       times: fc.uniqueArray(
@@ -98,13 +109,13 @@ const inputsArb: fc.Arbitrary<TaperInputs> = formulationsArb.chain((formulations
     .map((r) => {
       const doses = r.times.map((time, i) => ({
         time,
-        amountMg: amountOf(formulations, r.recipes[i]!),
+        amountMg: amountOf(supplies, r.recipes[i]!),
       }));
       const baseline = doses.reduce((s, d) => s + d.amountMg, 0);
       const goalMg = r.goalFraction === null ? 0 : Math.floor((baseline * r.goalFraction) / 50) / 2;
       return {
         doses,
-        formulations,
+        ...supplies,
         method: r.method,
         intervalDays: r.intervalDays,
         goal:
@@ -154,7 +165,7 @@ function checkInvariants(plan: TaperPlan): void {
     const before = prev?.dailyTotalMg ?? plan.inputs.doses.reduce((t, d) => t + d.amountMg, 0);
     if (s.kind === 'reduction') expect(s.dailyTotalMg).toBeLessThanOrEqual(before + EPS);
     // Every amount is dispensable with the chosen formulations.
-    for (const d of s.doses) expect(doseIsDispensable(d, s, plan.inputs.formulations)).toBe(true);
+    for (const d of s.doses) expect(doseIsDispensable(d, s, plan.inputs)).toBe(true);
     // Above the guideline only with a recorded override, or flagged.
     const codes = codesOf(plan, i);
     const within14 = reductionWithin14Days(plan, s);

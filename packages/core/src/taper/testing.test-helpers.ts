@@ -2,9 +2,15 @@
  * Test helpers: fixtures and checks written independently of the planner's own arithmetic.
  */
 import { addDays } from '../regimen/slots.js';
-import type { LocalDate } from '../regimen/types.js';
-import { DEFAULT_TAPER_FORMULATIONS, DEFAULT_TAPER_SOLUTION } from './guideline.js';
-import type { TaperDose, TaperFormulations, TaperInputs, TaperPlan, TaperStep } from './types.js';
+import type { FormulationId, LocalDate } from '../regimen/types.js';
+import { DEFAULT_TAPER_FORMULATIONS } from './guideline.js';
+import type {
+  ResolvedTaperInputs,
+  TaperDose,
+  TaperInputs,
+  TaperPlan,
+  TaperStep,
+} from './types.js';
 
 export const TWICE_10: TaperInputs = {
   doses: [
@@ -16,35 +22,34 @@ export const TWICE_10: TaperInputs = {
   startDate: '2026-03-02',
 };
 
-export const WITH_SOLUTION: TaperFormulations = {
-  ...DEFAULT_TAPER_FORMULATIONS,
-  solution: DEFAULT_TAPER_SOLUTION,
-};
+export const WITH_SOLUTION: readonly FormulationId[] = [...DEFAULT_TAPER_FORMULATIONS, 'sol1'];
 
 const STRENGTH = { tab10: 10, tab5: 5, tab2: 2 } as const;
 
-/** The pieces of one dose add up to its amount, using only what the formulations allow. */
-export function doseIsDispensable(dose: TaperDose, step: TaperStep, f: TaperFormulations): boolean {
+/** The pieces of one dose add up to its amount, using only what the formulations and settings allow. */
+export function doseIsDispensable(
+  dose: TaperDose,
+  step: TaperStep,
+  inputs: Pick<ResolvedTaperInputs, 'formulations' | 'dispensing'>,
+): boolean {
   const d = dose.dispense;
   const ug = Math.round(dose.amountMg * 1000);
+  const noTablets = d.tab10 + d.tab5 + d.tab2 + d.halfTab10 + d.halfTab5 + d.halfTab2 === 0;
   if (step.formulationUsed === 'solution') {
-    const s = f.solution;
-    if (s === null) return false;
-    const steps = d.ml / s.stepMl;
-    const noTablets = d.tab10 + d.tab5 + d.tab2 + d.halfTab10 + d.halfTab5 + d.halfTab2 === 0;
+    if (!inputs.formulations.includes('sol1')) return false;
+    const steps = d.ml / inputs.dispensing.solutionStepMl.value;
     return (
       noTablets &&
       Math.abs(steps - Math.round(steps)) < 1e-6 &&
-      d.ml >= s.minMeasurableMl - 1e-9 &&
-      Math.round(d.ml * s.mgPerMl * 1000) === ug
+      steps >= 1 - 1e-9 &&
+      Math.round(d.ml * 1000) === ug // 1 mg/mL
     );
   }
   let sum = 0;
   for (const id of ['tab10', 'tab5', 'tab2'] as const) {
     const half = id === 'tab10' ? d.halfTab10 : id === 'tab5' ? d.halfTab5 : d.halfTab2;
-    const tab = f.tablets.find((t) => t.id === id);
-    if ((d[id] > 0 || half > 0) && tab === undefined) return false;
-    if (half > 1 || (half > 0 && tab?.halvable !== true)) return false;
+    if ((d[id] > 0 || half > 0) && !inputs.formulations.includes(id)) return false;
+    if (half > 1 || (half > 0 && !inputs.dispensing.splittable[id].value)) return false;
     sum += d[id] * STRENGTH[id] * 1000 + (half * STRENGTH[id] * 1000) / 2;
   }
   return d.ml === 0 && sum === ug;

@@ -3,30 +3,12 @@
  * Steady never decides a dose. Plans are immutable; every operation returns a new version.
  */
 import type { SourceRef } from '../sources.js';
-import type { LocalDate, LocalTime, ScheduledDose } from '../regimen/types.js';
+import type { DispensingSettings } from '../clinical/dispensingSettings.js';
+import type { TabletFormulationId } from '../clinical/product.js';
+import type { FormulationId, LocalDate, LocalTime, ScheduledDose } from '../regimen/types.js';
 
-export type TaperTabletId = 'tab10' | 'tab5' | 'tab2';
-
-/** A tablet strength at hand. Whether it may be halved is a local, unconfirmed setting (REFERENCE §2, §10). */
-export interface TaperTablet {
-  readonly id: TaperTabletId;
-  readonly halvable: boolean;
-}
-
-/** The 1 mg/mL oral solution (REFERENCE §2) and what the patient's oral syringe can measure. */
-export interface TaperSolution {
-  readonly mgPerMl: number;
-  /** Smallest volume measured reliably; no dose of solution is below it. */
-  readonly minMeasurableMl: number;
-  /** Volumes are whole multiples of this step. */
-  readonly stepMl: number;
-}
-
-/** What the pharmacy can dispense for this patient. */
-export interface TaperFormulations {
-  readonly tablets: readonly TaperTablet[];
-  readonly solution: TaperSolution | null;
-}
+/** Tablet strengths, as in the clinical product profile. */
+export type TaperTabletId = TabletFormulationId;
 
 /** How much to reduce at each step: a share of the CURRENT daily dose, or fixed milligrams. */
 export type TaperReductionMethod =
@@ -55,7 +37,13 @@ export interface TaperOverride {
 export interface TaperInputs {
   /** Current doses over the day; the daily total is their sum. */
   readonly doses: readonly ScheduledDose[];
-  readonly formulations: TaperFormulations;
+  /** What the pharmacy can dispense for this patient (2, 5, 10 mg tablets, 1 mg/mL solution). */
+  readonly formulations: readonly FormulationId[];
+  /**
+   * Tablet splitting and oral-syringe resolution, from the clinical module
+   * (`dispensingSettings(...)`); defaults to DEFAULT_DISPENSING_SETTINGS (unconfirmed).
+   */
+  readonly dispensing?: DispensingSettings;
   /** Defaults to 10 % of the current dose (guideline 5–10 %). */
   readonly method?: TaperReductionMethod;
   /** Days between steps; defaults to 14 (guideline 2–4 weeks). */
@@ -77,7 +65,9 @@ export interface TaperInputs {
 /** `TaperInputs` with every default filled in, as stored on the plan. */
 export interface ResolvedTaperInputs {
   readonly doses: readonly ScheduledDose[];
-  readonly formulations: TaperFormulations;
+  readonly formulations: readonly FormulationId[];
+  /** The dispensing settings the plan assumed, so the UI can show them as unconfirmed. */
+  readonly dispensing: DispensingSettings;
   readonly method: TaperReductionMethod;
   readonly intervalDays: number;
   readonly goal: TaperGoal;

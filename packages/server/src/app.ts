@@ -1,0 +1,92 @@
+/**
+ * Composition root: builds a Steady app from its dependencies. No module singletons, so tests
+ * can run many apps side by side. Lifecycle: buildApp → listen → close (reverse order).
+ */
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { authRoutes } from './auth/routes.js';
+import { checkInRoutes } from './checkins/routes.js';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import type { Database } from './db/client.js';
+import { doseRoutes } from './doses/routes.js';
+import { historyRoutes } from './history/routes.js';
+import { installDocs } from './http/docs.js';
+import { installErrorHandler } from './http/errorHandler.js';
+import { installGuard, isPolicyExempt } from './http/guard.js';
+import { healthRoutes } from './http/health.js';
+import type { TypedApp } from './http/types.js';
+import { installWeb } from './http/web.js';
+import { medicationRoutes } from './medications/routes.js';
+import { profileRoutes } from './profile/routes.js';
+import { regimenRoutes } from './regimen/routes.js';
+
+export interface AppDeps {
+  readonly config: Config;
+  readonly database: Database;
+  /** Injected clock (tests move time); defaults to the system clock. */
+  readonly now?: () => Date;
+}
+
+/** Logs are JSON and never carry credentials, cookies or request bodies (health data). */
+const REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'];
+
+export class MissingPolicyError extends Error {
+  override readonly name = 'MissingPolicyError';
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database } = deps;
+  const ctx: AppContext = { db: database.db, config, now: deps.now ?? (() => new Date()) };
+
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: REDACT },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // Every route must declare who may call it; third-party static/docs routes are exempt.
+  app.addHook('onRoute', (route) => {
+    if (route.config?.policy === undefined && !isPolicyExempt(route.url, route.method)) {
+      throw new MissingPolicyError(`Route ${String(route.method)} ${route.url} declares no policy`);
+    }
+  });
+
+  installErrorHandler(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine sets inline style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(cookie);
+  await installDocs(app);
+  installGuard(app, ctx);
+
+  const typed = app.withTypeProvider() as unknown as TypedApp;
+  healthRoutes(typed, database);
+  authRoutes(typed, ctx);
+  profileRoutes(typed, ctx);
+  regimenRoutes(typed, ctx);
+  medicationRoutes(typed, ctx);
+  doseRoutes(typed, ctx);
+  checkInRoutes(typed, ctx);
+  historyRoutes(typed, ctx);
+
+  await installWeb(app, config.webDir);
+  return app;
+}

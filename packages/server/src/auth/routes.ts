@@ -1,0 +1,149 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { audit } from '../audit/audit.js';
+import type { AppContext } from '../context.js';
+import { users } from '../db/schema.js';
+import { AppError } from '../http/errors.js';
+import { callerOf } from '../http/policy.js';
+import { timeZoneSchema, type TypedApp } from '../http/types.js';
+import { createSession, deleteSession, findUserById, SESSION_COOKIE } from './sessions.js';
+import { createUser, verifyLogin } from './users.js';
+
+const credentials = {
+  email: z.email().max(254),
+  password: z.string().min(1).max(256),
+};
+const registerBody = z.object({
+  email: credentials.email,
+  password: z.string().min(12).max(256),
+  displayName: z.string().trim().min(1).max(100),
+  timeZone: timeZoneSchema,
+});
+const meBody = z
+  .object({ displayName: z.string().trim().min(1).max(100), timeZone: timeZoneSchema })
+  .partial();
+
+export function authRoutes(app: TypedApp, ctx: AppContext): void {
+  const startSession = async (reply: FastifyReply, userId: string) => {
+    const { token, csrfToken } = await createSession(
+      ctx.db,
+      userId,
+      ctx.now(),
+      ctx.config.sessionHours,
+    );
+    void reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: ctx.config.secureCookies,
+      maxAge: ctx.config.sessionHours * 3600,
+    });
+    return csrfToken;
+  };
+  const authLimit = { max: 30, timeWindow: '1 minute' };
+
+  app.get(
+    '/api/session',
+    {
+      config: { policy: { kind: 'signed-in' } },
+      schema: { tags: ['auth'], summary: 'The signed-in user and CSRF token' },
+    },
+    (request) => {
+      const auth = request.auth;
+      if (auth === null) throw new AppError('STEADY_ERR_UNAUTHENTICATED');
+      return { user: auth.user, csrfToken: auth.csrfToken };
+    },
+  );
+
+  app.post(
+    '/api/auth/register',
+    {
+      config: { policy: { kind: 'public' }, rateLimit: authLimit },
+      schema: { tags: ['auth'], summary: 'Register as a patient', body: registerBody },
+    },
+    async (request, reply) => {
+      const now = ctx.now();
+      const user = await createUser(
+        ctx.db,
+        { ...request.body, role: 'patient', discipline: null },
+        now,
+      );
+      if (user === null) throw new AppError('STEADY_ERR_REGISTRATION_FAILED');
+      await audit(ctx.db, { actorId: user.id, patientId: user.id, action: 'auth.register' }, now);
+      const csrfToken = await startSession(reply, user.id);
+      return reply.status(201).send({ user, csrfToken });
+    },
+  );
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { policy: { kind: 'public' }, rateLimit: authLimit },
+      schema: { tags: ['auth'], summary: 'Sign in', body: z.object(credentials) },
+    },
+    async (request, reply) => {
+      const now = ctx.now();
+      const limits = {
+        maxFailures: ctx.config.loginMaxFailures,
+        windowMinutes: ctx.config.loginWindowMinutes,
+      };
+      const user = await verifyLogin(
+        ctx.db,
+        request.body.email,
+        request.body.password,
+        now,
+        limits,
+      );
+      await audit(ctx.db, { actorId: user.id, patientId: null, action: 'auth.login' }, now);
+      const csrfToken = await startSession(reply, user.id);
+      return { user, csrfToken };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { config: { policy: { kind: 'signed-in' } }, schema: { tags: ['auth'], summary: 'Sign out' } },
+    async (request, reply) => {
+      const auth = request.auth;
+      if (auth !== null) {
+        await deleteSession(ctx.db, auth.tokenHash);
+        await audit(
+          ctx.db,
+          { actorId: auth.user.id, patientId: null, action: 'auth.logout' },
+          ctx.now(),
+        );
+      }
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.patch(
+    '/api/me',
+    {
+      config: { policy: { kind: 'signed-in' } },
+      schema: { tags: ['auth'], summary: 'Change your name or time zone', body: meBody },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      const changes = request.body;
+      if (changes.displayName !== undefined || changes.timeZone !== undefined) {
+        await ctx.db.update(users).set(changes).where(eq(users.id, caller.id));
+        await audit(
+          ctx.db,
+          {
+            actorId: caller.id,
+            patientId: null,
+            action: 'account.update',
+            details: { fields: Object.keys(changes) },
+          },
+          ctx.now(),
+        );
+      }
+      const user = await findUserById(ctx.db, caller.id);
+      if (user === null) throw new AppError('STEADY_ERR_NOT_FOUND');
+      return { user };
+    },
+  );
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { isTimeZone } from '@steady/core';
+import { and, count, eq, gt } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { loginFailures, users } from '../db/schema.js';
+import { AppError } from '../http/errors.js';
+import { burnVerification, hashPassword, verifyPassword } from './passwords.js';
+import { sha256, type Discipline, type Role, type SessionUser } from './sessions.js';
+
+export interface NewUser {
+  readonly email: string;
+  readonly password: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly discipline: Discipline | null;
+  readonly timeZone: string;
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/** Create an account. Returns null when the email is taken (callers choose how much to say). */
+export async function createUser(db: Db, input: NewUser, now: Date): Promise<SessionUser | null> {
+  if (!isTimeZone(input.timeZone)) throw new AppError('STEADY_ERR_INVALID_TIME_ZONE');
+  const email = normalizeEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  const user: SessionUser = {
+    id: randomUUID(),
+    email,
+    displayName: input.displayName.trim(),
+    role: input.role,
+    discipline: input.discipline,
+    timeZone: input.timeZone,
+  };
+  const inserted = await db
+    .insert(users)
+    .values({ ...user, passwordHash, createdAt: now })
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id });
+  return inserted.length === 1 ? user : null;
+}
+
+export interface LoginLimits {
+  readonly maxFailures: number;
+  readonly windowMinutes: number;
+}
+
+/**
+ * Check a password. Throttled per email: after `maxFailures` failures within the window the
+ * account answers 429 whatever the password, so guessing is slow. Unknown emails behave like
+ * wrong passwords, in message and in time.
+ */
+export async function verifyLogin(
+  db: Db,
+  emailInput: string,
+  password: string,
+  now: Date,
+  limits: LoginLimits,
+): Promise<SessionUser> {
+  const email = normalizeEmail(emailInput);
+  const emailKey = sha256(email);
+  const since = new Date(now.getTime() - limits.windowMinutes * 60_000);
+  const [failures] = await db
+    .select({ n: count() })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.emailKey, emailKey), gt(loginFailures.at, since)));
+  if ((failures?.n ?? 0) >= limits.maxFailures) throw new AppError('STEADY_ERR_RATE_LIMITED');
+
+  const rows = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  const row = rows[0];
+  const ok =
+    row === undefined
+      ? (await burnVerification(password), false)
+      : await verifyPassword(row.passwordHash, password);
+  if (row === undefined || !ok) {
+    await db.insert(loginFailures).values({ emailKey, at: now });
+    throw new AppError('STEADY_ERR_INVALID_CREDENTIALS');
+  }
+  await db.delete(loginFailures).where(eq(loginFailures.emailKey, emailKey));
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    role: row.role,
+    discipline: row.discipline,
+    timeZone: row.timeZone,
+  };
+}

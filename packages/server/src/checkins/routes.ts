@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { checkInGuidance, SIDE_EFFECT_KEYS } from '@steady/core';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { audit } from '../audit/audit.js';
+import type { AppContext } from '../context.js';
+import { checkIns } from '../db/schema.js';
+import { dayBounds } from '../doses/today.js';
+import { AppError } from '../http/errors.js';
+import { patientOf } from '../http/policy.js';
+import {
+  idempotencyKeySchema,
+  localDateSchema,
+  patientParams,
+  type TypedApp,
+} from '../http/types.js';
+import { findCheckIns, toCheckIn } from './repo.js';
+
+const scale = z.number().int().min(0).max(10);
+const severity = z.enum(['none', 'mild', 'moderate', 'severe']);
+const sideEffects = z.object(
+  Object.fromEntries(SIDE_EFFECT_KEYS.map((k) => [k, severity])) as Record<
+    (typeof SIDE_EFFECT_KEYS)[number],
+    typeof severity
+  >,
+);
+
+const checkInBody = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  pain: scale,
+  spasm: scale,
+  sleepQuality: scale.nullable().default(null),
+  anxiety: scale.nullable().default(null),
+  mood: scale.nullable().default(null),
+  sideEffects,
+  fall: z.enum(['none', 'near_fall', 'fall']),
+  breathingProblem: z.boolean(),
+  otherSideEffect: z
+    .object({ text: z.string().trim().min(1).max(300), severity })
+    .nullable()
+    .default(null),
+  activities: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+  note: z.string().trim().max(2000).nullable().default(null),
+});
+
+export function checkInRoutes(app: TypedApp, ctx: AppContext): void {
+  app.post(
+    '/api/patients/:patientId/checkins',
+    {
+      config: { policy: { kind: 'patient-data', category: 'checkins', access: 'write' } },
+      schema: {
+        tags: ['check-ins'],
+        summary: 'Record a check-in; returns guidance when the answers call for it',
+        params: patientParams,
+        body: checkInBody,
+      },
+    },
+    async (request, reply) => {
+      const { user, patientId } = patientOf(request);
+      const { idempotencyKey, ...answers } = request.body;
+      const now = ctx.now();
+      const id = randomUUID();
+      const rows = await ctx.db.transaction(async (tx) => {
+        const inserted = await tx
+          .insert(checkIns)
+          .values({ id, patientId, at: now, ...answers, idempotencyKey, createdAt: now })
+          .onConflictDoNothing()
+          .returning();
+        if (inserted.length === 1) {
+          await audit(
+            tx,
+            { actorId: user.id, patientId, action: 'checkin.create', entityId: id },
+            now,
+          );
+        }
+        return inserted;
+      });
+      let row = rows[0];
+      const replayed = row === undefined;
+      if (row === undefined) {
+        const existing = await ctx.db
+          .select()
+          .from(checkIns)
+          .where(
+            and(eq(checkIns.patientId, patientId), eq(checkIns.idempotencyKey, idempotencyKey)),
+          )
+          .limit(1);
+        row = existing[0];
+        if (row === undefined) throw new AppError('STEADY_ERR_INTERNAL');
+      }
+      const checkIn = toCheckIn(row);
+      // Guidance cites its sources in @steady/core; the API sends level and code, the app the words.
+      const guidance = checkInGuidance(checkIn).map((g) => ({
+        level: g.level,
+        code: g.code,
+        sources: g.sources,
+      }));
+      return reply.status(replayed ? 200 : 201).send({ checkIn, guidance });
+    },
+  );
+
+  app.get(
+    '/api/patients/:patientId/checkins',
+    {
+      config: { policy: { kind: 'patient-data', category: 'checkins', access: 'read' } },
+      schema: {
+        tags: ['check-ins'],
+        summary: 'Check-ins between two local dates',
+        params: patientParams,
+        querystring: z.object({ from: localDateSchema, to: localDateSchema }),
+      },
+    },
+    async (request) => {
+      const { user, patientId } = patientOf(request);
+      const { from, to } = request.query;
+      if (to < from)
+        throw new AppError('STEADY_ERR_VALIDATION', [
+          { path: '/querystring/to', message: 'before from' },
+        ]);
+      const range = {
+        from: dayBounds(from, user.timeZone).from,
+        to: dayBounds(to, user.timeZone).to,
+      };
+      return { checkIns: await findCheckIns(ctx.db, patientId, range) };
+    },
+  );
+}

@@ -1,0 +1,202 @@
+/**
+ * The one Drizzle `pg-core` schema, used on PGlite and PostgreSQL alike. Instants are
+ * `timestamptz` (UTC); local dates are `date` (string mode); clinical payloads that the core
+ * engine owns (dose times, side-effect ratings) are `jsonb` with their TypeScript shape.
+ */
+import type { AsNeededRule, ScheduledDose, Severity4, SideEffectKey } from '@steady/core';
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey(),
+    /** Lower-cased, trimmed. */
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    displayName: text('display_name').notNull(),
+    role: text('role', { enum: ['patient', 'clinician', 'admin'] }).notNull(),
+    discipline: text('discipline', {
+      enum: ['prescriber', 'physical_therapist', 'psychologist', 'pharmacist'],
+    }),
+    timeZone: text('time_zone').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_email_key').on(t.email)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token: a database leak does not leak usable sessions. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** SHA-256 of the lower-cased email, so the table holds no addresses. */
+    emailKey: text('email_key').notNull(),
+    at: instant('at').notNull().defaultNow(),
+  },
+  (t) => [index('login_failures_key_at_idx').on(t.emailKey, t.at)],
+);
+
+export const patientProfiles = pgTable('patient_profiles', {
+  patientId: uuid('patient_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  dateOfBirth: date('date_of_birth', { mode: 'string' }),
+  sleepApnea: boolean('sleep_apnea'),
+  myastheniaGravis: boolean('myasthenia_gravis'),
+  severeRespiratoryInsufficiency: boolean('severe_respiratory_insufficiency'),
+  severeHepaticInsufficiency: boolean('severe_hepatic_insufficiency'),
+  acuteNarrowAngleGlaucoma: boolean('acute_narrow_angle_glaucoma'),
+  copd: boolean('copd'),
+  substanceUseDisorderHistory: boolean('substance_use_disorder_history'),
+  pregnancy: boolean('pregnancy'),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
+export const regimenVersions = pgTable(
+  'regimen_versions',
+  {
+    id: uuid('id').primaryKey(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    formulation: text('formulation', { enum: ['tab2', 'tab5', 'tab10', 'sol1'] }).notNull(),
+    doses: jsonb('doses').$type<ScheduledDose[]>().notNull(),
+    asNeeded: jsonb('as_needed').$type<AsNeededRule>(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }),
+    prescriber: text('prescriber'),
+    indication: text('indication'),
+    reason: text('reason').notNull(),
+    enteredBy: uuid('entered_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('regimen_versions_patient_version_key').on(t.patientId, t.version)],
+);
+
+export const medications = pgTable(
+  'medications',
+  {
+    id: uuid('id').primaryKey(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    dose: text('dose'),
+    frequency: text('frequency'),
+    active: boolean('active').notNull().default(true),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+    /** Removed from the list; kept for history and audit. */
+    deletedAt: instant('deleted_at'),
+  },
+  (t) => [index('medications_patient_idx').on(t.patientId)],
+);
+
+export const doseEvents = pgTable(
+  'dose_events',
+  {
+    id: uuid('id').primaryKey(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['taken', 'skipped', 'extra'] }).notNull(),
+    slotKey: text('slot_key'),
+    takenAt: instant('taken_at').notNull(),
+    amountMg: doublePrecision('amount_mg').notNull(),
+    reason: text('reason'),
+    /** The event this one corrects; corrections never edit, they supersede. */
+    supersedes: uuid('supersedes'),
+    idempotencyKey: text('idempotency_key').notNull(),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('dose_events_idempotency_key').on(t.patientId, t.idempotencyKey),
+    uniqueIndex('dose_events_supersedes_key')
+      .on(t.supersedes)
+      .where(sql`${t.supersedes} is not null`),
+    index('dose_events_patient_taken_idx').on(t.patientId, t.takenAt),
+    index('dose_events_patient_slot_idx').on(t.patientId, t.slotKey),
+  ],
+);
+
+export type SideEffectRatings = Record<SideEffectKey, Severity4>;
+
+export const checkIns = pgTable(
+  'check_ins',
+  {
+    id: uuid('id').primaryKey(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    at: instant('at').notNull(),
+    pain: integer('pain').notNull(),
+    spasm: integer('spasm').notNull(),
+    sleepQuality: integer('sleep_quality'),
+    anxiety: integer('anxiety'),
+    mood: integer('mood'),
+    sideEffects: jsonb('side_effects').$type<SideEffectRatings>().notNull(),
+    fall: text('fall', { enum: ['none', 'near_fall', 'fall'] }).notNull(),
+    breathingProblem: boolean('breathing_problem').notNull(),
+    otherSideEffect: jsonb('other_side_effect').$type<{ text: string; severity: Severity4 }>(),
+    activities: jsonb('activities').$type<string[]>().notNull(),
+    note: text('note'),
+    idempotencyKey: text('idempotency_key').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('check_ins_idempotency_key').on(t.patientId, t.idempotencyKey),
+    index('check_ins_patient_at_idx').on(t.patientId, t.at),
+  ],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: instant('at').notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    patientId: uuid('patient_id'),
+    /** e.g. "regimen.create", "dose.log", "auth.login". */
+    action: text('action').notNull(),
+    entityId: text('entity_id'),
+    /** Never health data: ids, counts and codes only. */
+    details: jsonb('details').$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_log_patient_at_idx').on(t.patientId, t.at)],
+);

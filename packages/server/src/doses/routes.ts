@@ -1,0 +1,129 @@
+import { localDateOf } from '@steady/core';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { AppError } from '../http/errors.js';
+import { patientOf } from '../http/policy.js';
+import {
+  idempotencyKeySchema,
+  localDateSchema,
+  patientParams,
+  reasonSchema,
+  type TypedApp,
+} from '../http/types.js';
+import { findDoseEvents } from './repo.js';
+import { correctDose, logDose } from './service.js';
+import { dayBounds, todayView } from './today.js';
+
+const slotKey = z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'YYYY-MM-DDTHH:mm');
+const amountMg = z.number().min(0).max(100);
+const doseKind = z.enum(['taken', 'skipped', 'extra']);
+
+const logBody = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  kind: doseKind,
+  slotKey: slotKey.nullable(),
+  takenAt: z.iso.datetime({ offset: true }).optional(),
+  amountMg: amountMg.optional(),
+  reason: reasonSchema.optional(),
+  confirmDuplicate: z.boolean().optional(),
+});
+const correctBody = z.object({
+  idempotencyKey: idempotencyKeySchema,
+  kind: doseKind.optional(),
+  takenAt: z.iso.datetime({ offset: true }).optional(),
+  amountMg: amountMg.optional(),
+  reason: reasonSchema,
+});
+const rangeQuery = z.object({ from: localDateSchema, to: localDateSchema });
+
+export function doseRoutes(app: TypedApp, ctx: AppContext): void {
+  const read = { policy: { kind: 'patient-data', category: 'doses', access: 'read' } } as const;
+  const write = { policy: { kind: 'patient-data', category: 'doses', access: 'write' } } as const;
+
+  app.get(
+    '/api/patients/:patientId/today',
+    {
+      config: read,
+      schema: {
+        tags: ['doses'],
+        summary: "A day's scheduled doses in local time and what was logged",
+        params: patientParams,
+        querystring: z.object({ date: localDateSchema.optional() }),
+      },
+    },
+    async (request) => {
+      const { user, patientId } = patientOf(request);
+      const date = request.query.date ?? localDateOf(ctx.now().toISOString(), user.timeZone);
+      return todayView(ctx, patientId, date, user.timeZone);
+    },
+  );
+
+  app.post(
+    '/api/patients/:patientId/doses',
+    {
+      config: write,
+      schema: {
+        tags: ['doses'],
+        summary: 'Log a dose (taken, skipped or extra); idempotent by key',
+        params: patientParams,
+        body: logBody,
+      },
+    },
+    async (request, reply) => {
+      const { user, patientId } = patientOf(request);
+      const actor = { userId: user.id, patientId, timeZone: user.timeZone };
+      const { event, replayed } = await logDose(ctx, actor, request.body);
+      return reply.status(replayed ? 200 : 201).send({ event });
+    },
+  );
+
+  app.post(
+    '/api/patients/:patientId/doses/:doseId/correct',
+    {
+      config: write,
+      schema: {
+        tags: ['doses'],
+        summary: 'Correct a logged dose; the original stays in history',
+        params: patientParams.extend({ doseId: z.uuid() }),
+        body: correctBody,
+      },
+    },
+    async (request, reply) => {
+      const { user, patientId } = patientOf(request);
+      const actor = { userId: user.id, patientId, timeZone: user.timeZone };
+      const { event, replayed } = await correctDose(
+        ctx,
+        actor,
+        request.params.doseId,
+        request.body,
+      );
+      return reply.status(replayed ? 200 : 201).send({ event });
+    },
+  );
+
+  app.get(
+    '/api/patients/:patientId/doses',
+    {
+      config: read,
+      schema: {
+        tags: ['doses'],
+        summary: 'Every dose event (corrections included) between two local dates',
+        params: patientParams,
+        querystring: rangeQuery,
+      },
+    },
+    async (request) => {
+      const { user, patientId } = patientOf(request);
+      const { from, to } = request.query;
+      if (to < from)
+        throw new AppError('STEADY_ERR_VALIDATION', [
+          { path: '/querystring/to', message: 'before from' },
+        ]);
+      const range = {
+        from: dayBounds(from, user.timeZone).from,
+        to: dayBounds(to, user.timeZone).to,
+      };
+      return { events: await findDoseEvents(ctx.db, patientId, range) };
+    },
+  );
+}

@@ -1,0 +1,57 @@
+import { addDays, dailyTakenTotals, localDateOf } from '@steady/core';
+import { z } from 'zod';
+import { findCheckIns } from '../checkins/repo.js';
+import type { AppContext } from '../context.js';
+import { findDoseEvents } from '../doses/repo.js';
+import { dayBounds } from '../doses/today.js';
+import { patientOf } from '../http/policy.js';
+import { patientParams, type TypedApp } from '../http/types.js';
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+export function historyRoutes(app: TypedApp, ctx: AppContext): void {
+  app.get(
+    '/api/patients/:patientId/history',
+    {
+      config: { policy: { kind: 'patient-data', category: 'doses', access: 'read' } },
+      schema: {
+        tags: ['history'],
+        summary:
+          'Daily diazepam taken and mean pain per local day, and a timeline of doses and check-ins',
+        params: patientParams,
+        querystring: z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }),
+      },
+    },
+    async (request) => {
+      const { user, patientId } = patientOf(request);
+      const zone = user.timeZone;
+      const to = localDateOf(ctx.now().toISOString(), zone);
+      const from = addDays(to, 1 - request.query.days);
+      const range = { from: dayBounds(from, zone).from, to: dayBounds(to, zone).to };
+      const [events, checkIns] = await Promise.all([
+        findDoseEvents(ctx.db, patientId, range),
+        findCheckIns(ctx.db, patientId, range),
+      ]);
+      // Superseded entries stay in the timeline but never count towards the daily total.
+      const totals = dailyTakenTotals(events, zone, { from, to });
+      const pains = new Map<string, number[]>();
+      for (const c of checkIns) {
+        const day = localDateOf(c.at, zone);
+        pains.set(day, [...(pains.get(day) ?? []), c.pain]);
+      }
+      const daily = [...totals].map(([date, doseMg]) => {
+        const p = pains.get(date);
+        return {
+          date,
+          doseMg,
+          pain: p === undefined ? null : round1(p.reduce((a, b) => a + b, 0) / p.length),
+        };
+      });
+      const timeline = [
+        ...events.map((event) => ({ type: 'dose' as const, at: event.takenAt, event })),
+        ...checkIns.map((checkIn) => ({ type: 'checkin' as const, at: checkIn.at, checkIn })),
+      ].sort((a, b) => b.at.localeCompare(a.at));
+      return { timeZone: zone, daily, timeline };
+    },
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * The one place where every request is authenticated and authorized (before its body is read): the session cookie is
+ * read, CSRF and Origin are checked on writes, then the route's declared policy decides.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { csrfMatches, findSession, SESSION_COOKIE } from '../auth/sessions.js';
+import type { AppContext } from '../context.js';
+import { AppError } from './errors.js';
+import { authorize } from './policy.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** A browser that sends Origin must be on this host: blocks cross-site form and fetch posts. */
+function sameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+export function installGuard(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('auth', null);
+
+  app.addHook('onRequest', async (request) => {
+    const policy = request.routeOptions.config.policy;
+    if (policy === undefined) return; // static files and API docs (see requirePolicies)
+
+    const token = request.cookies[SESSION_COOKIE];
+    request.auth =
+      token === undefined || token === '' ? null : await findSession(ctx.db, token, ctx.now());
+
+    if (!SAFE_METHODS.has(request.method)) {
+      if (!sameOrigin(request)) throw new AppError('STEADY_ERR_CSRF');
+      if (request.auth !== null) {
+        const presented = request.headers['x-csrf-token'];
+        if (
+          !csrfMatches(
+            request.auth.csrfToken,
+            typeof presented === 'string' ? presented : undefined,
+          )
+        ) {
+          throw new AppError('STEADY_ERR_CSRF');
+        }
+      }
+    }
+    const params = request.params as { patientId?: unknown } | undefined;
+    const patientId = typeof params?.patientId === 'string' ? params.patientId : undefined;
+    authorize(policy, request.auth?.user ?? null, patientId);
+  });
+}
+
+/** Route URLs that may be registered without a policy: third-party static and docs routes. */
+export function isPolicyExempt(url: string, method: string | string[]): boolean {
+  const methods = Array.isArray(method) ? method : [method];
+  const readOnly = methods.every((m) => m === 'GET' || m === 'HEAD');
+  if (!readOnly) return false;
+  if (url.startsWith('/api/docs')) return true;
+  return !url.startsWith('/api') && url !== '/healthz' && url !== '/readyz';
+}

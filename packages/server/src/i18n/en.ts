@@ -1,0 +1,40 @@
+/**
+ * English text for every message the server itself shows to people (error messages).
+ * Keys are the stable error codes; the web app may also translate by code.
+ */
+export const en = {
+  STEADY_ERR_VALIDATION: 'Some of the information sent is not valid.',
+  STEADY_ERR_MALFORMED_JSON: 'The request body is not valid JSON.',
+  STEADY_ERR_BODY_TOO_LARGE: 'The request is too large.',
+  STEADY_ERR_UNSUPPORTED_MEDIA_TYPE: 'Send the request body as JSON.',
+  STEADY_ERR_BAD_REQUEST: 'The request could not be understood.',
+  STEADY_ERR_NOT_FOUND: 'Not found.',
+  STEADY_ERR_UNAUTHENTICATED: 'Please sign in.',
+  STEADY_ERR_FORBIDDEN: 'You are not allowed to do this.',
+  STEADY_ERR_CSRF: 'Your session could not be verified. Reload the page and try again.',
+  STEADY_ERR_INVALID_CREDENTIALS: 'The email or password is not correct.',
+  STEADY_ERR_REGISTRATION_FAILED:
+    'We could not create an account with these details. If you already have an account, sign in instead.',
+  STEADY_ERR_RATE_LIMITED: 'Too many attempts. Please wait a few minutes and try again.',
+  STEADY_ERR_ALREADY_LOGGED: 'This dose is already logged.',
+  STEADY_ERR_ALREADY_CORRECTED:
+    'This entry was already corrected. Correct the newest entry instead.',
+  STEADY_ERR_IDEMPOTENCY_CONFLICT: 'This request key was already used for a different entry.',
+  STEADY_ERR_NO_REGIMEN: 'There is no regimen for this day.',
+  STEADY_ERR_UNKNOWN_SLOT: 'There is no scheduled dose at this time.',
+  STEADY_ERR_INVALID_TIME_ZONE: 'This time zone is not known.',
+  STEADY_ERR_NOT_READY: 'Steady is not ready yet.',
+  STEADY_ERR_INTERNAL:
+    'Something went wrong on our side. Your data was not changed. Please try again.',
+} as const;
+
+export type ErrorCode = keyof typeof en;
+export type Messages = Readonly<Record<ErrorCode, string>>;
+
+const catalogs: Readonly<Record<string, Messages>> = { en };
+
+/** The message catalog for a language tag, falling back to English. */
+export function messagesFor(lang: string | undefined): Messages {
+  const base = (lang ?? 'en').toLowerCase().split(/[-_,;]/)[0] ?? 'en';
+  return catalogs[base] ?? en;
+}
