@@ -69,8 +69,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // Only behind TLS: on a plain-http LAN install these would break the app.
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
       },
     },
+    strictTransportSecurity: config.secureCookies,
   });
   await app.register(rateLimit, { global: false });
   await app.register(cookie);

@@ -21,7 +21,7 @@ export const PAIN_RANGE = { min: 0, max: 10, interval: 2 } as const;
 /** Daily pain as a line with symbols; null days are gaps (not reported), never joined over. */
 export function painSeries(
   name: string,
-  data: readonly (number | null)[],
+  data: ChartSeries['data'],
   axes: Pick<ChartSeries, 'xAxisIndex' | 'yAxisIndex'>,
 ): ChartSeries {
   return {

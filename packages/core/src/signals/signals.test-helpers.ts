@@ -1,12 +1,8 @@
 /** Builders for synthetic regimens, dose logs, check-ins and questionnaires used by the signal tests. */
 import type { LoggedDoseEvent } from '../regimen/doseLog.js';
+import { profile } from '../regimen/fixtures.test-helpers.js';
 import { addDays, doseSlots, localToInstant } from '../regimen/slots.js';
-import type {
-  CheckIn,
-  LocalDate,
-  RegimenVersion,
-  ScheduledDose,
-} from '../regimen/types.js';
+import type { CheckIn, LocalDate, RegimenVersion, ScheduledDose } from '../regimen/types.js';
 import type { Signal, SignalInput, SignalMedication, SignalQuestionnaire } from './types.js';
 
 export const UTC = 'UTC';
@@ -38,7 +34,7 @@ export function regimen(
   };
 }
 
-export { profile } from '../regimen/fixtures.test-helpers.js';
+export { profile };
 
 export interface AdherentOptions {
   /** Minutes after the due time each dose is taken (may be negative). */

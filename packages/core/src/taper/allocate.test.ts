@@ -8,10 +8,7 @@ import {
   smallestReduction,
   total,
 } from './allocate.js';
-import {
-  DEFAULT_DISPENSING_SETTINGS,
-  dispensingSettings,
-} from '../clinical/dispensingSettings.js';
+import { DEFAULT_DISPENSING_SETTINGS, dispensingSettings } from '../clinical/dispensingSettings.js';
 import { dispensers } from './dispense.js';
 import { DEFAULT_TAPER_FORMULATIONS } from './guideline.js';
 

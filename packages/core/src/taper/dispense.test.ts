@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decomposeDose } from '../clinical/dispensing.js';
-import {
-  DEFAULT_DISPENSING_SETTINGS,
-  dispensingSettings,
-} from '../clinical/dispensingSettings.js';
+import { DEFAULT_DISPENSING_SETTINGS, dispensingSettings } from '../clinical/dispensingSettings.js';
 import type { DispensingSettings } from '../clinical/dispensingSettings.js';
 import type { FormulationId } from '../regimen/types.js';
 import { dispensers, EMPTY_DISPENSE, toMg, toUg, validateFormulations } from './dispense.js';

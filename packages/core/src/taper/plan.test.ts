@@ -4,7 +4,9 @@ import { planTaper } from './plan.js';
 import { codesOf, doseIsDispensable, TWICE_10, WITH_SOLUTION } from './testing.test-helpers.js';
 import type { TaperInputs } from './types.js';
 
-const WHOLE_TABLETS = dispensingSettings({ splittable: { tab10: false, tab5: false, tab2: false } });
+const WHOLE_TABLETS = dispensingSettings({
+  splittable: { tab10: false, tab5: false, tab2: false },
+});
 
 describe('planTaper: 20 mg/day (10 mg twice daily), 10 % every 14 days, tablets', () => {
   const plan = planTaper(TWICE_10);

@@ -4,13 +4,7 @@
 import { addDays } from '../regimen/slots.js';
 import type { FormulationId, LocalDate } from '../regimen/types.js';
 import { DEFAULT_TAPER_FORMULATIONS } from './guideline.js';
-import type {
-  ResolvedTaperInputs,
-  TaperDose,
-  TaperInputs,
-  TaperPlan,
-  TaperStep,
-} from './types.js';
+import type { ResolvedTaperInputs, TaperDose, TaperInputs, TaperPlan, TaperStep } from './types.js';
 
 export const TWICE_10: TaperInputs = {
   doses: [

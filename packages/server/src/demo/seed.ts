@@ -180,7 +180,7 @@ export async function seedDemo(ctx: AppContext): Promise<string> {
       anxiety: clamp(4 - progress),
       mood: clamp(5 + progress),
       sideEffects,
-      fall: (random() < 0.02 ? 'near_fall' : 'none'),
+      fall: random() < 0.02 ? 'near_fall' : 'none',
       breathingProblem: false,
       otherSideEffect: null,
       activities: random() < 0.6 ? ['walking', 'stretching'] : ['rest'],

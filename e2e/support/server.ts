@@ -1,0 +1,121 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+/** The built `steady` command: `npm run build` creates it. */
+export const serverEntry = path.join(repoRoot, 'packages', 'server', 'dist', 'cli.js');
+
+const READY = /Steady is running at (https?:\/\/[^\s"',]+)/;
+
+export interface RunningServer {
+  /** Base URL without a trailing slash, e.g. "http://127.0.0.1:41234". */
+  readonly url: string;
+  /** Everything the server printed so far (stdout and stderr), for error messages. */
+  output(): string;
+  /** SIGTERM, wait for the process to exit, remove its data directory. */
+  stop(): Promise<ExitInfo>;
+}
+
+export interface ExitInfo {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
+export interface StartOptions {
+  /** Extra environment variables for the server. */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Start the built server on a free port with a fresh embedded database in a temporary directory,
+ * and resolve once it prints "Steady is running at <url>".
+ */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  if (!existsSync(serverEntry)) {
+    throw new Error(`${serverEntry} does not exist: run \`npm run build\` first.`);
+  }
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'steady-e2e-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    STEADY_DATA_DIR: dataDir,
+    ...options.env,
+  };
+  // The tests own their database: never reuse one configured for something else.
+  if (options.env?.DATABASE_URL === undefined) delete env.DATABASE_URL;
+
+  const child = spawn(process.execPath, [serverEntry, 'serve'], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  let stdoutLine = '';
+  const exited = new Promise<ExitInfo>((resolve) => {
+    child.once('exit', (code, signal) => {
+      resolve({ code, signal });
+    });
+  });
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    output += chunk;
+  });
+
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const url = await new Promise<string>((resolve, reject) => {
+    let settled = false;
+    const fail = (why: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`${why}\n--- server output ---\n${output}--- end of server output ---`));
+    };
+    const timer = setTimeout(() => {
+      fail(`The server did not print "Steady is running at …" within ${timeoutMs} ms.`);
+    }, timeoutMs);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      output += chunk;
+      stdoutLine += chunk;
+      const lines = stdoutLine.split('\n');
+      stdoutLine = lines.pop() ?? '';
+      for (const line of lines) {
+        const match = READY.exec(line);
+        if (match?.[1] !== undefined && !settled) {
+          settled = true;
+          clearTimeout(timer);
+          resolve(match[1].replace(/[./]+$/, ''));
+          return;
+        }
+      }
+    });
+    child.once('error', (error) => {
+      fail(`Could not start the server: ${error.message}`);
+    });
+    child.once('exit', (code, signal) => {
+      fail(`The server exited before it was ready (code ${code ?? 'none'}, signal ${signal ?? 'none'}).`);
+    });
+  }).catch(async (error: unknown) => {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  });
+
+  return {
+    url,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      const info = await exited;
+      clearTimeout(killer);
+      await rm(dataDir, { recursive: true, force: true });
+      return info;
+    },
+  };
+}

@@ -1,0 +1,209 @@
+/**
+ * Integration-test harness: a real Steady app on a fresh, migrated database — in-memory PGlite,
+ * or (when TEST_DATABASE_URL is set) a throwaway database on that PostgreSQL server — driven
+ * through `inject()`. Each call makes an isolated database, so test files run in parallel.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../app.js';
+import { loadConfig, type Config } from '../config.js';
+import { openDatabase, type Database } from '../db/client.js';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
+
+/** The databases the integration suites run on: PGlite always, PostgreSQL when configured. */
+export const DATABASES: readonly { kind: DatabaseKind; skipReason: string | null }[] = [
+  { kind: 'pglite', skipReason: null },
+  {
+    kind: 'postgres',
+    skipReason:
+      TEST_DATABASE_URL === undefined
+        ? 'skipped: set TEST_DATABASE_URL to run this suite on PostgreSQL'
+        : null,
+  },
+];
+
+export interface TestClock {
+  now: () => Date;
+  set(instant: string | Date): void;
+  advance(ms: number): void;
+}
+
+export function testClock(start = '2026-03-10T12:00:00.000Z'): TestClock {
+  let current = new Date(start);
+  return {
+    now: () => new Date(current),
+    set: (instant) => {
+      current = new Date(instant);
+    },
+    advance: (ms) => {
+      current = new Date(current.getTime() + ms);
+    },
+  };
+}
+
+export interface Harness {
+  readonly app: FastifyInstance;
+  readonly database: Database;
+  readonly clock: TestClock;
+  readonly config: Config;
+  close(): Promise<void>;
+}
+
+async function freshPostgres(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `steady_test_${randomUUID().replaceAll('-', '')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return {
+    url: target.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** A Steady app on a fresh database. `env` overrides configuration (e.g. login limits). */
+export async function createHarness(
+  kind: DatabaseKind,
+  env: Record<string, string> = {},
+): Promise<Harness> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', STEADY_DATA_DIR: '/nonexistent', ...env });
+  const clock = testClock();
+  let drop: (() => Promise<void>) | null = null;
+  let database: Database;
+  if (kind === 'postgres') {
+    if (TEST_DATABASE_URL === undefined) throw new Error('TEST_DATABASE_URL is not set');
+    const fresh = await freshPostgres(TEST_DATABASE_URL);
+    drop = fresh.drop;
+    database = await openDatabase({ kind: 'postgres', url: fresh.url });
+  } else {
+    database = await openDatabase({ kind: 'pglite', dataDir: null });
+  }
+  await database.migrate();
+  const app = await buildApp({ config: { ...config, webDir: null }, database, now: clock.now });
+  await app.ready();
+  return {
+    app,
+    database,
+    clock,
+    config,
+    close: async () => {
+      await app.close();
+      await database.close();
+      if (drop !== null) await drop();
+    },
+  };
+}
+
+/** A signed-in browser-like client: keeps the session cookie and sends the CSRF token. */
+export interface Client {
+  readonly userId: string;
+  readonly csrfToken: string;
+  readonly cookie: string;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, payload: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, payload: unknown): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+}
+
+function clientFor(
+  app: FastifyInstance,
+  userId: string,
+  cookie: string,
+  csrfToken: string,
+): Client {
+  const request = (options: InjectOptions) =>
+    app.inject({
+      ...options,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(options.headers ?? {}) },
+    });
+  return {
+    userId,
+    csrfToken,
+    cookie,
+    request,
+    get: (url) => request({ method: 'GET', url }),
+    post: (url, payload) =>
+      request(
+        payload === undefined
+          ? { method: 'POST', url }
+          : { method: 'POST', url, payload: payload as object },
+      ),
+    put: (url, payload) => request({ method: 'PUT', url, payload: payload as object }),
+    patch: (url, payload) => request({ method: 'PATCH', url, payload: payload as object }),
+    delete: (url) => request({ method: 'DELETE', url }),
+  };
+}
+
+let counter = 0;
+
+/** Register a new patient and return a signed-in client. */
+export async function registerPatient(
+  app: FastifyInstance,
+  overrides: { email?: string; timeZone?: string; displayName?: string; password?: string } = {},
+): Promise<Client> {
+  counter += 1;
+  const body = {
+    email: overrides.email ?? `patient${String(counter)}-${randomUUID().slice(0, 8)}@example.org`,
+    password: overrides.password ?? 'a long enough password',
+    displayName: overrides.displayName ?? `Patient ${String(counter)}`,
+    timeZone: overrides.timeZone ?? 'America/New_York',
+  };
+  const res = await app.inject({ method: 'POST', url: '/api/auth/register', payload: body });
+  if (res.statusCode !== 201)
+    throw new Error(`register failed: ${String(res.statusCode)} ${res.body}`);
+  const json = res.json<{ user: { id: string }; csrfToken: string }>();
+  const setCookie = res.cookies.find((c) => c.name === 'steady_session');
+  if (setCookie === undefined) throw new Error('no session cookie');
+  return clientFor(app, json.user.id, `steady_session=${setCookie.value}`, json.csrfToken);
+}
+
+/** A valid regimen body: 5 mg tablets at 08:00, 14:00 and 20:00 from `startDate`. */
+export function regimenBody(startDate: string, overrides: Record<string, unknown> = {}) {
+  return {
+    formulation: 'tab5',
+    doses: [
+      { time: '08:00', amountMg: 5 },
+      { time: '14:00', amountMg: 5 },
+      { time: '20:00', amountMg: 5 },
+    ],
+    asNeeded: null,
+    startDate,
+    endDate: null,
+    prescriber: 'Dr. Rivera',
+    indication: 'Muscle spasm',
+    reason: 'As prescribed',
+    ...overrides,
+  };
+}
+
+/** A valid check-in body. */
+export function checkInBody(overrides: Record<string, unknown> = {}) {
+  return {
+    idempotencyKey: randomUUID(),
+    pain: 5,
+    spasm: 4,
+    sleepQuality: 6,
+    anxiety: 3,
+    mood: 6,
+    sideEffects: { drowsiness: 'none', dizziness: 'none', unsteadiness: 'none', confusion: 'none' },
+    fall: 'none',
+    breathingProblem: false,
+    otherSideEffect: null,
+    activities: ['walking'],
+    note: null,
+    ...overrides,
+  };
+}
