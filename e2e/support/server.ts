@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
-/** The built `steady` command: `npm run build` creates it. */
-export const serverEntry = path.join(repoRoot, 'packages', 'server', 'dist', 'cli.js');
+/** The built `steady` command (`npm run build` creates it); STEADY_E2E_SERVER may point elsewhere. */
+export const serverEntry =
+  process.env.STEADY_E2E_SERVER ?? path.join(repoRoot, 'packages', 'server', 'dist', 'cli.js');
 
 const READY = /Steady is running at (https?:\/\/[^\s"',]+)/;
 
