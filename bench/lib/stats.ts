@@ -53,3 +53,34 @@ export function formatRatio(value: number, baseline: number, digits = 2): string
   if (!Number.isFinite(value) || !Number.isFinite(baseline) || baseline === 0) return 'n/a';
   return `${(value / baseline).toFixed(digits)}×`;
 }
+
+/** The figures printed for a series of timings (milliseconds). */
+export interface TimingSummary {
+  readonly count: number;
+  readonly mean: number;
+  readonly min: number;
+  readonly median: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+/**
+ * Count, mean, min, median, p95, p99 and max of a non-empty series.
+ *
+ * @example
+ * summarize([1, 2, 3]).median // → 2
+ */
+export function summarize(values: readonly number[]): TimingSummary {
+  requireValues(values, 'summarize');
+  const s = sorted(values);
+  return {
+    count: s.length,
+    mean: s.reduce((a, b) => a + b, 0) / s.length,
+    min: s[0]!,
+    median: percentile(s, 50),
+    p95: percentile(s, 95),
+    p99: percentile(s, 99),
+    max: s[s.length - 1]!,
+  };
+}

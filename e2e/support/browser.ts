@@ -76,6 +76,11 @@ export async function checkA11y(page: Page, label: string): Promise<void> {
 export async function snap(page: Page, name: string): Promise<string> {
   await mkdir(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
+  // From the top, so the sticky header is drawn at the top of the image. Fixed elements (the tab
+  // bar) still appear where the first screenful ends: an artefact of full-page captures.
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+  });
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
   return file;
 }

@@ -5,7 +5,7 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authRoutes } from './auth/routes.js';
 import { checkInRoutes } from './checkins/routes.js';
@@ -18,6 +18,7 @@ import { installDocs } from './http/docs.js';
 import { installErrorHandler } from './http/errorHandler.js';
 import { installGuard, isPolicyExempt } from './http/guard.js';
 import { healthRoutes } from './http/health.js';
+import type { RoutePolicy } from './http/policy.js';
 import type { TypedApp } from './http/types.js';
 import { installWeb } from './http/web.js';
 import { medicationRoutes } from './medications/routes.js';
@@ -38,6 +39,21 @@ export class MissingPolicyError extends Error {
   override readonly name = 'MissingPolicyError';
 }
 
+/** One registered route and its declared policy (undefined only for exempt routes). */
+export interface RouteRecord {
+  readonly method: string;
+  readonly url: string;
+  readonly policy: RoutePolicy | undefined;
+  readonly schema: FastifySchema | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route as registered, so tests can prove each one declares a policy. */
+    readonly routePolicies: readonly RouteRecord[];
+  }
+}
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
   const ctx: AppContext = { db: database.db, config, now: deps.now ?? (() => new Date()) };
@@ -48,13 +64,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     return503OnClosing: true,
   });
+  // JSON only: Fastify's default text/plain parser would hand a string to the JSON schemas
+  // (400) where the client should learn that the media type is wrong (415).
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   // Every route must declare who may call it; third-party static/docs routes are exempt.
+  const routes: RouteRecord[] = [];
+  app.decorate('routePolicies', routes);
   app.addHook('onRoute', (route) => {
-    if (route.config?.policy === undefined && !isPolicyExempt(route.url, route.method)) {
+    const policy = route.config?.policy;
+    if (policy === undefined && !isPolicyExempt(route.url, route.method)) {
       throw new MissingPolicyError(`Route ${String(route.method)} ${route.url} declares no policy`);
+    }
+    for (const method of [route.method].flat()) {
+      routes.push({ method, url: route.url, policy, schema: route.schema });
     }
   });
 

@@ -6,6 +6,8 @@ import {
   isLocalDate,
   isTimeZone,
   localDateOf,
+  localTimeOf,
+  localToInstant,
   regimenOn,
   scheduledDailyTotal,
 } from './slots.js';
@@ -180,5 +182,13 @@ describe('helpers', () => {
     expect(isLocalDate('2026-02-28')).toBe(true);
     expect(isTimeZone('Europe/Paris')).toBe(true);
     expect(isTimeZone('Mars/Olympus')).toBe(false);
+  });
+
+  it('rejects or blanks out malformed input instead of guessing', () => {
+    expect(() => localToInstant('2026-02-30', '08:00', 'UTC')).toThrow(RangeError);
+    expect(() => localToInstant('2026-03-01', '08:00', 'Mars/Olympus')).toThrow(RangeError);
+    expect(localDateOf('not an instant', 'UTC')).toBe('');
+    expect(addDays('not a date', 1)).toBe('');
+    expect(localTimeOf('2026-03-08T12:00:00Z', 'America/New_York')).toBe('08:00');
   });
 });

@@ -25,7 +25,8 @@ function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details = error.validation.map((v) => ({
-      path: `${error.validationContext ?? ''}${v.instancePath}`,
+      // One path style for schema and handler errors: a JSON pointer such as `/body/doses/0/time`.
+      path: `/${error.validationContext ?? ''}${v.instancePath === '/' ? '' : v.instancePath}`,
       message: v.message ?? 'invalid',
     }));
     return new AppError('STEADY_ERR_VALIDATION', details);

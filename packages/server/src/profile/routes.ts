@@ -1,4 +1,4 @@
-import type { PatientProfile } from '@steady/core';
+import { localDateOf, type PatientProfile } from '@steady/core';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit/audit.js';
@@ -74,10 +74,9 @@ export function profileRoutes(app: TypedApp, ctx: AppContext): void {
     async (request) => {
       const { user, patientId } = patientOf(request);
       const now = ctx.now();
-      if (
-        request.body.dateOfBirth !== null &&
-        request.body.dateOfBirth > now.toISOString().slice(0, 10)
-      ) {
+      // "Today" is the patient's local date: east of UTC it can already be tomorrow there.
+      const today = localDateOf(now.toISOString(), user.timeZone);
+      if (request.body.dateOfBirth !== null && request.body.dateOfBirth > today) {
         throw new AppError('STEADY_ERR_VALIDATION', [
           { path: '/body/dateOfBirth', message: 'in the future' },
         ]);

@@ -9,13 +9,14 @@ export function AsNeededSummary({ asNeeded }: { asNeeded: AsNeededToday | null }
   const fmt = useFormatters();
   if (asNeeded === null) return <Text>{t('today.asNeededNone')}</Text>;
   const { rule, takenToday, nextAllowedAt } = asNeeded;
-  const waiting = nextAllowedAt !== null && Date.parse(nextAllowedAt) > Date.now();
+  // The server sends nextAllowedAt only while the patient has to wait.
+  const waiting = nextAllowedAt !== null;
   return (
     <div>
       <Text>
         {t('today.asNeededRule', {
           amount: fmt.number(rule.amountMg),
-          max: rule.maxPerDay,
+          count: rule.maxPerDay,
           hours: fmt.number(rule.minIntervalHours),
         })}
       </Text>

@@ -1,0 +1,188 @@
+/**
+ * Issue 2 — "Today" with a year of history. The real Steady app (buildApp on a migrated
+ * in-memory PGlite, via the integration-test harness and its fixed clock) behind a real HTTP
+ * listener on 127.0.0.1, driven by a fetch client in a worker thread:
+ *   (a) GET /today and GET /history?days=30 latency, sequential keep-alive requests;
+ *   (b) POST /doses throughput at a fixed concurrency vs a bare Fastify app, same client.
+ * With TEST_DATABASE_URL set, the latency part is repeated on a throwaway PostgreSQL database.
+ */
+import { createHarness, type DatabaseKind } from '../packages/server/src/testing/harness.js';
+import { bareApp, listenLocal } from './lib/http.js';
+import { runLoad, type LoadResult, type RequestSpec } from './lib/load.js';
+import { seedPatientYear, type PatientYear } from './lib/patientYear.js';
+import type { Benchmark, BenchResult, Figure } from './lib/report.js';
+import { summarize, type TimingSummary } from './lib/stats.js';
+
+const envInt = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  const n = raw === undefined ? NaN : Number(raw);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+};
+
+const SETTINGS = {
+  todayRequests: envInt('BENCH_TODAY_REQUESTS', 500),
+  historyRequests: envInt('BENCH_HISTORY_REQUESTS', 300),
+  warmupRequests: 50,
+  concurrency: envInt('BENCH_CONCURRENCY', 16),
+  warmupMs: 1_000,
+  durationMs: envInt('BENCH_DURATION_MS', 5_000),
+};
+
+function describe(r: LoadResult): TimingSummary & { unexpected: LoadResult['unexpected'] } {
+  return { ...summarize(r.latenciesMs), unexpected: r.unexpected };
+}
+
+/** Throw when a run got answers it should not have: its figures would mean nothing. */
+function requireClean(what: string, r: LoadResult): LoadResult {
+  if (Object.keys(r.unexpected).length > 0) {
+    throw new Error(
+      `${what}: unexpected answers ${JSON.stringify(r.unexpected)}: ${r.firstUnexpected ?? ''}`,
+    );
+  }
+  return r;
+}
+
+async function readLatencies(base: string, patient: PatientYear) {
+  const get = (path: string): RequestSpec => ({
+    url: `${base}/api/patients/${patient.patientId}${path}`,
+    method: 'GET',
+    headers: { cookie: patient.client.cookie },
+    expectStatus: 200,
+  });
+  const today = requireClean(
+    'GET /today',
+    await runLoad({
+      kind: 'sequential',
+      spec: get('/today'),
+      warmup: SETTINGS.warmupRequests,
+      count: SETTINGS.todayRequests,
+    }),
+  );
+  const history = requireClean(
+    'GET /history',
+    await runLoad({
+      kind: 'sequential',
+      spec: get('/history?days=30'),
+      warmup: SETTINGS.warmupRequests,
+      count: SETTINGS.historyRequests,
+    }),
+  );
+  return { today: describe(today), history: describe(history) };
+}
+
+const doseBody = { kind: 'extra', slotKey: null, amountMg: 2.5, reason: 'Back spasm (bench)' };
+
+function postSpec(base: string, patient: PatientYear | null, prefix: string): RequestSpec {
+  return {
+    url: `${base}/api/patients/${patient?.patientId ?? 'bare'}/doses`,
+    method: 'POST',
+    headers:
+      patient === null ? {} : { cookie: patient.client.cookie, 'x-csrf-token': patient.client.csrfToken },
+    body: doseBody,
+    uniqueField: 'idempotencyKey',
+    uniquePrefix: prefix,
+    expectStatus: 201,
+  };
+}
+
+async function postThroughput(spec: RequestSpec, what: string) {
+  const r = requireClean(
+    what,
+    await runLoad({
+      kind: 'throughput',
+      spec,
+      concurrency: SETTINGS.concurrency,
+      warmupMs: SETTINGS.warmupMs,
+      durationMs: SETTINGS.durationMs,
+    }),
+  );
+  return { requestsPerSecond: r.requestsPerSecond, requests: r.ok, latency: describe(r) };
+}
+
+/** Seed a patient on a fresh database of `kind`, listen, and run `measure`; always clean up. */
+async function withSeededApp<T>(
+  kind: DatabaseKind,
+  log: (line: string) => void,
+  measure: (base: string, patient: PatientYear) => Promise<T>,
+): Promise<{ patient: PatientYear; measured: T }> {
+  const harness = await createHarness(kind);
+  try {
+    const started = performance.now();
+    const patient = await seedPatientYear(harness);
+    log(
+      `  ${kind}: seeded ${String(patient.counts.doseEvents)} dose events and ${String(patient.counts.checkIns)} check-ins in ${(performance.now() - started).toFixed(0)} ms`,
+    );
+    const base = await listenLocal(harness.app);
+    return { patient, measured: await measure(base, patient) };
+  } finally {
+    await harness.close();
+  }
+}
+
+async function run(log: (line: string) => void): Promise<BenchResult> {
+  log(`  settings: ${JSON.stringify(SETTINGS)}`);
+  const pglite = await withSeededApp('pglite', log, async (base, patient) => {
+    log('  pglite: GET /today and /history latency…');
+    const latency = await readLatencies(base, patient);
+    log(`  pglite: POST /doses throughput at concurrency ${String(SETTINGS.concurrency)}…`);
+    const steady = await postThroughput(postSpec(base, patient, `steady-${String(Date.now())}`), 'POST /doses (Steady)');
+    return { latency, steady };
+  });
+
+  log('  bare Fastify: POST throughput…');
+  const bare = await bareApp();
+  let bareThroughput: Awaited<ReturnType<typeof postThroughput>>;
+  try {
+    const base = await listenLocal(bare);
+    bareThroughput = await postThroughput(postSpec(base, null, 'bare'), 'POST (bare Fastify)');
+  } finally {
+    await bare.close();
+  }
+
+  let postgres: { latency: Awaited<ReturnType<typeof readLatencies>> } | null = null;
+  if (process.env.TEST_DATABASE_URL !== undefined) {
+    const pg = await withSeededApp('postgres', log, async (base, patient) => {
+      log('  postgres: GET /today and /history latency…');
+      return { latency: await readLatencies(base, patient) };
+    });
+    postgres = pg.measured;
+  } else {
+    log('  postgres: skipped (set TEST_DATABASE_URL to include it)');
+  }
+
+  const { latency, steady } = pglite.measured;
+  const ratio = steady.requestsPerSecond / bareThroughput.requestsPerSecond;
+  const pgNote = 'set TEST_DATABASE_URL';
+  const figures: Figure[] = [
+    { metric: 'history: dose events / check-ins', value: pglite.patient.counts.doseEvents, unit: 'rows', note: `${String(pglite.patient.counts.checkIns)} check-ins, 1 patient-year` },
+    { metric: 'GET /today latency, median (PGlite)', value: latency.today.median, unit: 'ms', note: `n=${String(latency.today.count)}, sequential` },
+    { metric: 'GET /today latency, p95 (PGlite)', value: latency.today.p95, unit: 'ms' },
+    { metric: 'GET /history?days=30, median (PGlite)', value: latency.history.median, unit: 'ms', note: `n=${String(latency.history.count)}` },
+    { metric: 'GET /history?days=30, p95 (PGlite)', value: latency.history.p95, unit: 'ms' },
+    { metric: 'POST /doses throughput, Steady (PGlite)', value: steady.requestsPerSecond, unit: 'req/s', note: `concurrency ${String(SETTINGS.concurrency)}, ${String(steady.requests)} requests` },
+    { metric: 'POST throughput, bare Fastify', value: bareThroughput.requestsPerSecond, unit: 'req/s', note: `same client, ${String(bareThroughput.requests)} requests` },
+    { metric: 'ratio Steady / bare (POST)', value: ratio, unit: '×', note: 'share of bare Fastify throughput' },
+    { metric: 'GET /today latency, median (PostgreSQL)', value: postgres?.latency.today.median ?? null, unit: 'ms', ...(postgres === null ? { note: pgNote } : {}) },
+    { metric: 'GET /today latency, p95 (PostgreSQL)', value: postgres?.latency.today.p95 ?? null, unit: 'ms', ...(postgres === null ? { note: pgNote } : {}) },
+    { metric: 'GET /history?days=30, median (PostgreSQL)', value: postgres?.latency.history.median ?? null, unit: 'ms', ...(postgres === null ? { note: pgNote } : {}) },
+  ];
+  return {
+    name: 'today',
+    title: 'Today and dose logging with a year of history (server, HTTP on 127.0.0.1)',
+    figures,
+    details: {
+      settings: SETTINGS,
+      dataset: { from: pglite.patient.from, today: pglite.patient.today, ...pglite.patient.counts },
+      pglite: { ...latency, postDoses: steady },
+      bareFastify: { post: bareThroughput },
+      ratioSteadyOverBare: ratio,
+      postgres,
+    },
+  };
+}
+
+export const todayBenchmark: Benchmark = {
+  name: 'today',
+  description: 'GET /today and /history latency with a patient-year of data; POST /doses throughput vs bare Fastify',
+  run,
+};
