@@ -26,7 +26,10 @@ function selected(args: readonly string[]): readonly Benchmark[] | null {
 
 async function save(result: BenchResult, startedAt: Date, durationS: number): Promise<string> {
   await mkdir(RESULTS_DIR, { recursive: true });
-  const stamp = startedAt.toISOString().replaceAll(':', '-').replace(/\.\d+Z$/, 'Z');
+  const stamp = startedAt
+    .toISOString()
+    .replaceAll(':', '-')
+    .replace(/\.\d+Z$/, 'Z');
   const file = path.join(RESULTS_DIR, `${result.name}-${stamp}.json`);
   const json = {
     ...result,
@@ -63,7 +66,9 @@ async function main(): Promise<number> {
     const durationS = (performance.now() - t0) / 1000;
     console.log(`\n${result.title} (${durationS.toFixed(1)} s)\n`);
     console.log(figuresTable(result.figures));
-    console.log(`\nSaved ${path.relative(process.cwd(), await save(result, startedAt, durationS))}`);
+    console.log(
+      `\nSaved ${path.relative(process.cwd(), await save(result, startedAt, durationS))}`,
+    );
   }
   return 0;
 }

@@ -42,7 +42,22 @@ function requireClean(what: string, r: LoadResult): LoadResult {
   return r;
 }
 
+/** One answer checked by hand first: the figures are only worth something for a real Today. */
+async function todaySample(patient: PatientYear) {
+  const res = await patient.client.get(`/api/patients/${patient.patientId}/today`);
+  const body = res.json<{ slots: { status: string }[]; extras: unknown[]; regimen: unknown }>();
+  if (res.statusCode !== 200 || body.slots.length !== 3 || body.regimen === null) {
+    throw new Error(`unexpected Today answer ${String(res.statusCode)}: ${res.body.slice(0, 300)}`);
+  }
+  return {
+    bytes: res.body.length,
+    slots: body.slots.map((s) => s.status),
+    extras: body.extras.length,
+  };
+}
+
 async function readLatencies(base: string, patient: PatientYear) {
+  const sample = await todaySample(patient);
   const get = (path: string): RequestSpec => ({
     url: `${base}/api/patients/${patient.patientId}${path}`,
     method: 'GET',
@@ -67,7 +82,7 @@ async function readLatencies(base: string, patient: PatientYear) {
       count: SETTINGS.historyRequests,
     }),
   );
-  return { today: describe(today), history: describe(history) };
+  return { sample, today: describe(today), history: describe(history) };
 }
 
 const doseBody = { kind: 'extra', slotKey: null, amountMg: 2.5, reason: 'Back spasm (bench)' };
@@ -77,7 +92,9 @@ function postSpec(base: string, patient: PatientYear | null, prefix: string): Re
     url: `${base}/api/patients/${patient?.patientId ?? 'bare'}/doses`,
     method: 'POST',
     headers:
-      patient === null ? {} : { cookie: patient.client.cookie, 'x-csrf-token': patient.client.csrfToken },
+      patient === null
+        ? {}
+        : { cookie: patient.client.cookie, 'x-csrf-token': patient.client.csrfToken },
     body: doseBody,
     uniqueField: 'idempotencyKey',
     uniquePrefix: prefix,
@@ -125,8 +142,20 @@ async function run(log: (line: string) => void): Promise<BenchResult> {
     log('  pglite: GET /today and /history latency…');
     const latency = await readLatencies(base, patient);
     log(`  pglite: POST /doses throughput at concurrency ${String(SETTINGS.concurrency)}…`);
-    const steady = await postThroughput(postSpec(base, patient, `steady-${String(Date.now())}`), 'POST /doses (Steady)');
-    return { latency, steady };
+    const single = requireClean(
+      'POST /doses (sequential)',
+      await runLoad({
+        kind: 'sequential',
+        spec: postSpec(base, patient, `steady-seq-${String(Date.now())}`),
+        warmup: SETTINGS.warmupRequests,
+        count: SETTINGS.historyRequests,
+      }),
+    );
+    const steady = await postThroughput(
+      postSpec(base, patient, `steady-${String(Date.now())}`),
+      'POST /doses (Steady)',
+    );
+    return { latency, steady, postSequential: describe(single) };
   });
 
   log('  bare Fastify: POST throughput…');
@@ -139,32 +168,109 @@ async function run(log: (line: string) => void): Promise<BenchResult> {
     await bare.close();
   }
 
-  let postgres: { latency: Awaited<ReturnType<typeof readLatencies>> } | null = null;
+  let postgres: {
+    latency: Awaited<ReturnType<typeof readLatencies>>;
+    steady: Awaited<ReturnType<typeof postThroughput>>;
+  } | null = null;
   if (process.env.TEST_DATABASE_URL !== undefined) {
     const pg = await withSeededApp('postgres', log, async (base, patient) => {
-      log('  postgres: GET /today and /history latency…');
-      return { latency: await readLatencies(base, patient) };
+      log('  postgres: GET /today and /history latency, POST /doses throughput…');
+      const pgLatency = await readLatencies(base, patient);
+      const prefix = `steady-pg-${String(Date.now())}`;
+      return {
+        latency: pgLatency,
+        steady: await postThroughput(postSpec(base, patient, prefix), 'POST /doses (PostgreSQL)'),
+      };
     });
     postgres = pg.measured;
   } else {
     log('  postgres: skipped (set TEST_DATABASE_URL to include it)');
   }
 
-  const { latency, steady } = pglite.measured;
+  const { latency, steady, postSequential } = pglite.measured;
   const ratio = steady.requestsPerSecond / bareThroughput.requestsPerSecond;
   const pgNote = 'set TEST_DATABASE_URL';
   const figures: Figure[] = [
-    { metric: 'history: dose events / check-ins', value: pglite.patient.counts.doseEvents, unit: 'rows', note: `${String(pglite.patient.counts.checkIns)} check-ins, 1 patient-year` },
-    { metric: 'GET /today latency, median (PGlite)', value: latency.today.median, unit: 'ms', note: `n=${String(latency.today.count)}, sequential` },
+    {
+      metric: 'history: dose events / check-ins',
+      value: pglite.patient.counts.doseEvents,
+      unit: 'rows',
+      note: `${String(pglite.patient.counts.checkIns)} check-ins, 1 patient-year`,
+    },
+    {
+      metric: 'GET /today latency, median (PGlite)',
+      value: latency.today.median,
+      unit: 'ms',
+      note: `n=${String(latency.today.count)}, sequential`,
+    },
     { metric: 'GET /today latency, p95 (PGlite)', value: latency.today.p95, unit: 'ms' },
-    { metric: 'GET /history?days=30, median (PGlite)', value: latency.history.median, unit: 'ms', note: `n=${String(latency.history.count)}` },
+    {
+      metric: 'GET /history?days=30, median (PGlite)',
+      value: latency.history.median,
+      unit: 'ms',
+      note: `n=${String(latency.history.count)}`,
+    },
     { metric: 'GET /history?days=30, p95 (PGlite)', value: latency.history.p95, unit: 'ms' },
-    { metric: 'POST /doses throughput, Steady (PGlite)', value: steady.requestsPerSecond, unit: 'req/s', note: `concurrency ${String(SETTINGS.concurrency)}, ${String(steady.requests)} requests` },
-    { metric: 'POST throughput, bare Fastify', value: bareThroughput.requestsPerSecond, unit: 'req/s', note: `same client, ${String(bareThroughput.requests)} requests` },
-    { metric: 'ratio Steady / bare (POST)', value: ratio, unit: '×', note: 'share of bare Fastify throughput' },
-    { metric: 'GET /today latency, median (PostgreSQL)', value: postgres?.latency.today.median ?? null, unit: 'ms', ...(postgres === null ? { note: pgNote } : {}) },
-    { metric: 'GET /today latency, p95 (PostgreSQL)', value: postgres?.latency.today.p95 ?? null, unit: 'ms', ...(postgres === null ? { note: pgNote } : {}) },
-    { metric: 'GET /history?days=30, median (PostgreSQL)', value: postgres?.latency.history.median ?? null, unit: 'ms', ...(postgres === null ? { note: pgNote } : {}) },
+    {
+      metric: 'POST /doses latency, median, one at a time (PGlite)',
+      value: postSequential.median,
+      unit: 'ms',
+      note: `n=${String(postSequential.count)}, extra doses`,
+    },
+    {
+      metric: 'POST /doses throughput, Steady (PGlite)',
+      value: steady.requestsPerSecond,
+      unit: 'req/s',
+      note: `concurrency ${String(SETTINGS.concurrency)}, ${String(steady.requests)} requests`,
+    },
+    {
+      metric: 'POST throughput, bare Fastify',
+      value: bareThroughput.requestsPerSecond,
+      unit: 'req/s',
+      note: `same client, ${String(bareThroughput.requests)} requests`,
+    },
+    {
+      metric: 'ratio Steady / bare (POST)',
+      value: ratio,
+      unit: '×',
+      note: 'share of bare Fastify throughput',
+    },
+    {
+      metric: 'GET /today latency, median (PostgreSQL)',
+      value: postgres?.latency.today.median ?? null,
+      unit: 'ms',
+      ...(postgres === null ? { note: pgNote } : {}),
+    },
+    {
+      metric: 'GET /today latency, p95 (PostgreSQL)',
+      value: postgres?.latency.today.p95 ?? null,
+      unit: 'ms',
+      ...(postgres === null ? { note: pgNote } : {}),
+    },
+    {
+      metric: 'GET /history?days=30, median (PostgreSQL)',
+      value: postgres?.latency.history.median ?? null,
+      unit: 'ms',
+      ...(postgres === null ? { note: pgNote } : {}),
+    },
+    {
+      metric: 'POST /doses throughput, Steady (PostgreSQL)',
+      value: postgres?.steady.requestsPerSecond ?? null,
+      unit: 'req/s',
+      note:
+        postgres === null
+          ? pgNote
+          : `concurrency ${String(SETTINGS.concurrency)}; server shares the 2 cores`,
+    },
+    {
+      metric: 'ratio Steady on PostgreSQL / bare (POST)',
+      value:
+        postgres === null
+          ? null
+          : postgres.steady.requestsPerSecond / bareThroughput.requestsPerSecond,
+      unit: '×',
+      ...(postgres === null ? { note: pgNote } : {}),
+    },
   ];
   return {
     name: 'today',
@@ -173,7 +279,7 @@ async function run(log: (line: string) => void): Promise<BenchResult> {
     details: {
       settings: SETTINGS,
       dataset: { from: pglite.patient.from, today: pglite.patient.today, ...pglite.patient.counts },
-      pglite: { ...latency, postDoses: steady },
+      pglite: { ...latency, postDosesSequential: postSequential, postDoses: steady },
       bareFastify: { post: bareThroughput },
       ratioSteadyOverBare: ratio,
       postgres,
@@ -183,6 +289,7 @@ async function run(log: (line: string) => void): Promise<BenchResult> {
 
 export const todayBenchmark: Benchmark = {
   name: 'today',
-  description: 'GET /today and /history latency with a patient-year of data; POST /doses throughput vs bare Fastify',
+  description:
+    'GET /today and /history latency with a patient-year of data; POST /doses throughput vs bare Fastify',
   run,
 };

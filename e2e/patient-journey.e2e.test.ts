@@ -1,6 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { afternoonTimeZone, launchBrowser, newPhonePage, type PhonePage } from './support/browser.js';
+import {
+  afternoonTimeZone,
+  launchBrowser,
+  newPhonePage,
+  type PhonePage,
+} from './support/browser.js';
 import {
   choose,
   enterRegimen,
@@ -35,7 +40,9 @@ afterAll(async () => {
   await browser.close();
   const exit = await server.stop();
   if (exit.code !== 0) {
-    console.warn(`The server did not exit cleanly on SIGTERM: ${JSON.stringify(exit)}\n${server.output()}`);
+    console.warn(
+      `The server did not exit cleanly on SIGTERM: ${JSON.stringify(exit)}\n${server.output()}`,
+    );
   }
 });
 
@@ -50,9 +57,12 @@ async function phone(): Promise<{ page: Page; regimen: RegimenEntry }> {
 
 /** Today's date as the History table shows it, e.g. "Mar 3, 2026". */
 function longDate(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(
-    new Date(),
-  );
+  return new Intl.DateTimeFormat('en-US', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone,
+  }).format(new Date());
 }
 
 /** The card of the 08:00 dose on Today. */
@@ -93,7 +103,9 @@ describe('patient journey on a phone', () => {
     await visited(page, visit, 'checkin-form');
     await page.getByRole('button', { name: 'Save check-in' }).click();
     await visible(page.getByRole('heading', { name: 'Check-in saved' }));
-    expect(await page.getByRole('alert').count(), 'no safety guidance for a mild side effect').toBe(0);
+    expect(await page.getByRole('alert').count(), 'no safety guidance for a mild side effect').toBe(
+      0,
+    );
     await visited(page, visit, 'checkin-saved');
 
     // History: the dose and the check-in, in the timeline and in the table.
@@ -106,10 +118,13 @@ describe('patient journey on a phone', () => {
     await page.getByText('Show the numbers as a table').click();
     const table = page.getByRole('table', { name: 'Diazepam taken and pain, by day' });
     await visible(table);
-    const today = table
-      .getByRole('row')
-      .filter({ has: page.getByRole('rowheader', { name: longDate(regimen.timeZone), exact: true }) });
-    expect(await today.getByRole('cell').allInnerTexts(), "today's row: 5 mg, pain 4").toEqual(['5', '4']);
+    const today = table.getByRole('row').filter({
+      has: page.getByRole('rowheader', { name: longDate(regimen.timeZone), exact: true }),
+    });
+    expect(await today.getByRole('cell').allInnerTexts(), "today's row: 5 mg, pain 4").toEqual([
+      '5',
+      '4',
+    ]);
     await visited(page, visit, 'history');
 
     // Sign out and back in: the data is still there.
@@ -174,7 +189,9 @@ describe('patient journey on a phone', () => {
     await visible(page.getByRole('heading', { name: 'Check-in saved' }));
     const guidance = page.getByRole('alert').filter({ hasText: 'Contact your care team today' });
     await visible(guidance);
-    await visible(guidance.getByText(/You reported a fall or near fall\..*Please tell your care team today\./));
+    await visible(
+      guidance.getByText(/You reported a fall or near fall\..*Please tell your care team today\./),
+    );
     expect(
       await page.getByRole('alert').filter({ hasText: 'Call emergency services now' }).count(),
       'a fall alone is not an emergency',

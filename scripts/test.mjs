@@ -21,6 +21,15 @@ const reportDir = path.join(root, 'test-artifacts', 'vitest');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const e2eMode = process.env.STEADY_E2E ?? 'auto'; // required | auto | skip
 
+const nodeMajor = Number(process.versions.node.split('.')[0]);
+if (nodeMajor < 24) {
+  console.error(
+    `Node ${process.versions.node} is too old for the test suites: run \`npm test\`, which uses the pinned Node 24.`,
+  );
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
 /** @typedef {{ name: string, passed: number, failed: number, skipped: number, note?: string }} RunResult */
 
 /** @returns {Promise<number>} the exit code (1 when killed by a signal) */
@@ -76,12 +85,23 @@ async function vitest(name, slug, extraArgs) {
     `--outputFile.json=${reportFile}`,
   ]);
   if (!existsSync(reportFile)) {
-    return { name, passed: 0, failed: 1, skipped: 0, note: `vitest exited with ${code} and wrote no report` };
+    return {
+      name,
+      passed: 0,
+      failed: 1,
+      skipped: 0,
+      note: `vitest exited with ${code} and wrote no report`,
+    };
   }
   const counts = readReport(reportFile);
   if (code !== 0 && counts.failed === 0) {
     // e.g. an unhandled error outside any test: Vitest fails the run without failing a test.
-    return { name, ...counts, failed: 1, note: `vitest exited with ${code} (errors outside tests)` };
+    return {
+      name,
+      ...counts,
+      failed: 1,
+      note: `vitest exited with ${code} (errors outside tests)`,
+    };
   }
   return { name, ...counts };
 }
@@ -100,7 +120,13 @@ async function e2e() {
         `\nEnd-to-end tests are required (STEADY_E2E=required) but Chromium is missing at ${chromiumPath}.` +
           '\nInstall it with: apt-get update && apt-get install -y chromium',
       );
-      return { name, passed: 0, failed: 1, skipped: 0, note: `Chromium missing at ${chromiumPath}` };
+      return {
+        name,
+        passed: 0,
+        failed: 1,
+        skipped: 0,
+        note: `Chromium missing at ${chromiumPath}`,
+      };
     }
     console.log(
       `\nEnd-to-end tests skipped: Chromium not found at ${chromiumPath}` +

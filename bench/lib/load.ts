@@ -73,9 +73,9 @@ export function runLoad(job: LoadJob): Promise<LoadResult> {
       if ('error' in answer) reject(new Error(`load worker: ${answer.error}`));
       else resolve(answer.result);
     });
-    worker.once('error', (error) => {
+    worker.once('error', (error: unknown) => {
       settled = true;
-      reject(error);
+      reject(error instanceof Error ? error : new Error(String(error)));
     });
     worker.once('exit', (code) => {
       if (!settled) reject(new Error(`load worker exited with code ${String(code)}`));

@@ -171,7 +171,12 @@ export async function seedPatientYear(h: Harness, seed = 20260310): Promise<Pati
         sleepQuality: clamp(5 + progress * 2 - flare / 2),
         anxiety: clamp(4 - progress),
         mood: clamp(5 + progress),
-        sideEffects: { drowsiness: drowsy, dizziness: 'none', unsteadiness: 'none', confusion: 'none' },
+        sideEffects: {
+          drowsiness: drowsy,
+          dizziness: 'none',
+          unsteadiness: 'none',
+          confusion: 'none',
+        },
         fall: random() < 0.01 ? 'near_fall' : 'none',
         breathingProblem: false,
         otherSideEffect: null,

@@ -9,7 +9,8 @@ function sorted(values: readonly number[]): number[] {
 
 function requireValues(values: readonly number[], what: string): void {
   if (values.length === 0) throw new RangeError(`${what} of an empty list`);
-  if (values.some((v) => !Number.isFinite(v))) throw new RangeError(`${what}: values must be finite`);
+  if (values.some((v) => !Number.isFinite(v)))
+    throw new RangeError(`${what}: values must be finite`);
 }
 
 /**

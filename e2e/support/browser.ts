@@ -59,11 +59,20 @@ export async function checkA11y(page: Page, label: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const describe = (v: (typeof results.violations)[number]) =>
     `  [${v.impact ?? 'unknown'}] ${v.id}: ${v.help}\n` +
-    v.nodes.map((n) => `      at ${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`).join('\n');
-  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    v.nodes
+      .map(
+        (n) =>
+          `      at ${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`,
+      )
+      .join('\n');
+  const blocking = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
   const other = results.violations.filter((v) => !blocking.includes(v));
   if (other.length > 0) {
-    console.warn(`axe (${label}): ${other.length} minor/moderate finding(s)\n${other.map(describe).join('\n')}`);
+    console.warn(
+      `axe (${label}): ${other.length} minor/moderate finding(s)\n${other.map(describe).join('\n')}`,
+    );
   }
   if (blocking.length > 0) {
     throw new Error(
@@ -128,5 +137,10 @@ export function afternoonTimeZone(now = new Date()): string {
 
 /** Today's date "YYYY-MM-DD" in a time zone. */
 export function localDate(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }

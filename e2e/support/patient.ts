@@ -41,13 +41,24 @@ export function heading(page: Page, name: string) {
 }
 
 /** Open a page from the main navigation (the phone tab bar). */
-export async function openTab(page: Page, name: 'Today' | 'Check in' | 'History' | 'Medications' | 'Profile') {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+export async function openTab(
+  page: Page,
+  name: 'Today' | 'Check in' | 'History' | 'Medications' | 'Profile',
+) {
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name, exact: true })
+    .click();
   await visible(heading(page, name));
 }
 
 /** From the signed-out app at `baseUrl`: sign-in page → "Create an account" → Today. */
-export async function register(page: Page, baseUrl: string, patient: Patient, visit: Visit): Promise<void> {
+export async function register(
+  page: Page,
+  baseUrl: string,
+  patient: Patient,
+  visit: Visit,
+): Promise<void> {
   await page.goto(baseUrl);
   await visible(heading(page, 'Sign in'));
   await visited(page, visit, 'sign-in');
@@ -89,14 +100,20 @@ export async function enterRegimen(page: Page, regimen: RegimenEntry, visit: Vis
   await visible(page.getByText("You haven't entered your diazepam regimen yet."));
   await visited(page, visit, 'medications-form');
 
-  await page.getByRole('combobox', { name: 'Form of diazepam' }).selectOption({ label: regimen.formulation });
+  await page
+    .getByRole('combobox', { name: 'Form of diazepam' })
+    .selectOption({ label: regimen.formulation });
   const dose = page.getByRole('group', { name: 'Dose 1' });
   await dose.getByLabel('Time', { exact: true }).fill(regimen.time);
   await dose.getByRole('textbox', { name: 'Amount (mg)' }).fill(regimen.amountMg);
   const startDate = page.getByLabel('Start date');
-  expect(await startDate.inputValue(), 'the start date defaults to today').toBe(localDate(regimen.timeZone));
+  expect(await startDate.inputValue(), 'the start date defaults to today').toBe(
+    localDate(regimen.timeZone),
+  );
   await startDate.fill(localDate(regimen.timeZone));
-  await page.getByRole('textbox', { name: 'Why are you entering or changing this?' }).fill('New prescription');
+  await page
+    .getByRole('textbox', { name: 'Why are you entering or changing this?' })
+    .fill('New prescription');
   await page.getByRole('button', { name: 'Save regimen' }).click();
 
   await visible(page.getByText('Current: version 1'));
@@ -105,5 +122,8 @@ export async function enterRegimen(page: Page, regimen: RegimenEntry, visit: Vis
 
 /** Answer a 0–10 scale or a choice group (native radios in a fieldset/legend). */
 export async function choose(page: Page, group: string, option: string): Promise<void> {
-  await page.getByRole('group', { name: group, exact: true }).getByRole('radio', { name: option, exact: true }).check();
+  await page
+    .getByRole('group', { name: group, exact: true })
+    .getByRole('radio', { name: option, exact: true })
+    .check();
 }

@@ -100,7 +100,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       fail(`Could not start the server: ${error.message}`);
     });
     child.once('exit', (code, signal) => {
-      fail(`The server exited before it was ready (code ${code ?? 'none'}, signal ${signal ?? 'none'}).`);
+      fail(
+        `The server exited before it was ready (code ${code ?? 'none'}, signal ${signal ?? 'none'}).`,
+      );
     });
   }).catch(async (error: unknown) => {
     await rm(dataDir, { recursive: true, force: true });

@@ -1,9 +1,17 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** A decimal whole number (z.coerce would read " " as 0 and "0x50" as 80). */
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
 /** Every environment variable Steady reads. The README's configuration table mirrors this list. */
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: wholeNumber(0, 65535).default(3000),
   HOST: z.string().min(1).default('localhost'),
   STEADY_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
@@ -14,25 +22,10 @@ const envSchema = z.object({
   STEADY_WEB_DIR: z.string().min(1).optional(),
   STEADY_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   STEADY_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-  STEADY_SESSION_HOURS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 365)
-    .default(24 * 14),
-  STEADY_BODY_LIMIT_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .max(50 * 1024 * 1024)
-    .default(1024 * 1024),
-  STEADY_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
-  STEADY_LOGIN_WINDOW_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60)
-    .default(15),
+  STEADY_SESSION_HOURS: wholeNumber(1, 24 * 365).default(24 * 14),
+  STEADY_BODY_LIMIT_BYTES: wholeNumber(1024, 50 * 1024 * 1024).default(1024 * 1024),
+  STEADY_LOGIN_MAX_FAILURES: wholeNumber(1, 1000).default(5),
+  STEADY_LOGIN_WINDOW_MINUTES: wholeNumber(1, 24 * 60).default(15),
 });
 
 export interface Config {
@@ -69,7 +62,9 @@ export function defaultWebDir(): string {
  * loadConfig({ PORT: '8080' }).port // → 8080
  */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable (`PORT=` in a .env or compose file) means "unset", never 0 or "".
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(set);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

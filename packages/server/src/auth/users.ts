@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { isTimeZone } from '@steady/core';
 import { and, count, eq, gt } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { loginFailures, users } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
+import { isIanaTimeZone } from '../http/types.js';
 import { burnVerification, hashPassword, verifyPassword } from './passwords.js';
 import { sha256, type Discipline, type Role, type SessionUser } from './sessions.js';
 
@@ -22,7 +22,7 @@ export function normalizeEmail(email: string): string {
 
 /** Create an account. Returns null when the email is taken (callers choose how much to say). */
 export async function createUser(db: Db, input: NewUser, now: Date): Promise<SessionUser | null> {
-  if (!isTimeZone(input.timeZone)) throw new AppError('STEADY_ERR_INVALID_TIME_ZONE');
+  if (!isIanaTimeZone(input.timeZone)) throw new AppError('STEADY_ERR_INVALID_TIME_ZONE');
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   const user: SessionUser = {

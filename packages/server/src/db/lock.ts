@@ -20,9 +20,17 @@ function isAlive(pid: number): boolean {
 }
 
 /**
+ * Who holds a lock: the pid, and when this process started. The start time tells a second
+ * instance inside this very process (refused) from a stale lock of an earlier process that had
+ * the same pid (taken over; common in containers, where Steady is often pid 1).
+ */
+const OWNER = `${String(process.pid)}\n${String(performance.timeOrigin)}`;
+
+/**
  * Take the data directory for this process. The embedded database must have exactly one
- * writer, so a second Steady on the same directory is refused with a clear message. A lock
- * left by a process that no longer runs (crash, kill -9) is taken over.
+ * writer, so a second Steady on the same directory — in another process or in this one — is
+ * refused with a clear message. A lock left by a process that no longer runs (crash, kill -9)
+ * is taken over.
  */
 export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
   await mkdir(dataDir, { recursive: true });
@@ -30,15 +38,25 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(file, 'wx');
-      await handle.writeFile(String(process.pid));
+      await handle.writeFile(OWNER);
       await handle.close();
-      return { release: () => rm(file, { force: true }) };
+      return {
+        // Only our own lock: never one that another process has taken since.
+        release: async () => {
+          if ((await readFile(file, 'utf8').catch(() => '')) === OWNER)
+            await rm(file, { force: true });
+        },
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10);
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+      const owner = await readFile(file, 'utf8').catch(() => '');
+      const pid = Number.parseInt(owner, 10);
+      const held =
+        owner === OWNER ||
+        (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid));
+      if (held) {
         throw new DataDirLockedError(
-          `Another Steady process (pid ${String(pid)}) is already using the data directory ${dataDir}. ` +
+          `Another Steady instance (pid ${String(pid)}) is already using the data directory ${dataDir}. ` +
             'Stop it first, or set STEADY_DATA_DIR to a different directory.',
         );
       }

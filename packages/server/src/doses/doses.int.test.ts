@@ -1,4 +1,5 @@
 import { count, eq } from 'drizzle-orm';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { doseEvents } from '../db/schema.js';
 import {
@@ -24,6 +25,20 @@ interface ErrorJson {
   error: { code: string; details?: unknown };
 }
 
+let addresses = 0;
+/**
+ * Register each patient from their own client address: this file registers more patients than
+ * the auth rate limit allows from one address in a minute (30), which is not under test here.
+ */
+function registerFromOwnAddress(app: FastifyInstance) {
+  addresses += 1;
+  const remoteAddress = `10.1.${String(Math.floor(addresses / 250))}.${String((addresses % 250) + 1)}`;
+  const viaAddress = {
+    inject: (options: InjectOptions) => app.inject({ ...options, remoteAddress }),
+  } as unknown as FastifyInstance;
+  return registerPatient(viaAddress);
+}
+
 const paths = (json: ErrorJson) =>
   (json.error.details as { path: string }[]).map((d) => d.path.replace(/^\//, ''));
 
@@ -45,14 +60,14 @@ for (const { kind, skipReason } of DATABASES) {
       /** A New York patient on 3 × 5 mg (08:00, 14:00, 20:00) since 1 March. */
       async function patient(): Promise<Client> {
         h.clock.set('2026-03-01T12:00:00.000Z');
-        const p = await registerPatient(h.app);
+        const p = await registerFromOwnAddress(h.app);
         await p.post(`/api/patients/${p.userId}/regimen`, regimenBody('2026-03-01'));
         h.clock.set('2026-03-10T12:00:00.000Z');
         return p;
       }
       const log = (p: Client, body: Record<string, unknown>) =>
         p.post(`/api/patients/${p.userId}/doses`, body);
-      const eventOf = (res: { json: <T>() => T }) => res.json<{ event: DoseEvent }>().event;
+      const eventOf = (res: LightMyRequestResponse) => res.json<{ event: DoseEvent }>().event;
       const rows = async (p: Client) => {
         const [r] = await h.database.db
           .select({ n: count() })
@@ -244,7 +259,11 @@ for (const { kind, skipReason } of DATABASES) {
 
         it('rejects a short idempotency key (400)', async () => {
           const p = await patient();
-          const res = await log(p, { idempotencyKey: 'short', kind: 'taken', slotKey: '2026-03-10T08:00' });
+          const res = await log(p, {
+            idempotencyKey: 'short',
+            kind: 'taken',
+            slotKey: '2026-03-10T08:00',
+          });
           expect(res.statusCode).toBe(400);
         });
       });
@@ -252,7 +271,11 @@ for (const { kind, skipReason } of DATABASES) {
       describe('idempotency', () => {
         it('answers a resent request with 200 and the same event, storing one row', async () => {
           const p = await patient();
-          const body = { idempotencyKey: 'resend-0001', kind: 'taken', slotKey: '2026-03-10T08:00' };
+          const body = {
+            idempotencyKey: 'resend-0001',
+            kind: 'taken',
+            slotKey: '2026-03-10T08:00',
+          };
           const first = await log(p, body);
           expect(first.statusCode).toBe(201);
           h.clock.advance(30_000);
@@ -285,7 +308,11 @@ for (const { kind, skipReason } of DATABASES) {
           ['another slot', { slotKey: '2026-03-10T14:00' }],
         ])('answers 409 when the key is reused for %s', async (_label, change) => {
           const p = await patient();
-          const body = { idempotencyKey: 'reused-key-1', kind: 'taken', slotKey: '2026-03-10T08:00' };
+          const body = {
+            idempotencyKey: 'reused-key-1',
+            kind: 'taken',
+            slotKey: '2026-03-10T08:00',
+          };
           expect((await log(p, body)).statusCode).toBe(201);
           const res = await log(p, { ...body, ...change });
           expect(res.statusCode).toBe(409);
@@ -296,7 +323,11 @@ for (const { kind, skipReason } of DATABASES) {
         it('keeps keys per patient', async () => {
           const a = await patient();
           const b = await patient();
-          const body = { idempotencyKey: 'shared-key-1', kind: 'taken', slotKey: '2026-03-10T08:00' };
+          const body = {
+            idempotencyKey: 'shared-key-1',
+            kind: 'taken',
+            slotKey: '2026-03-10T08:00',
+          };
           expect((await log(a, body)).statusCode).toBe(201);
           expect((await log(b, body)).statusCode).toBe(201);
         });
@@ -325,7 +356,11 @@ for (const { kind, skipReason } of DATABASES) {
         it('stores it with confirmDuplicate under the same key; the new entry supersedes', async () => {
           const p = await patient();
           const first = eventOf(
-            await log(p, { idempotencyKey: 'dup-first-1', kind: 'taken', slotKey: '2026-03-10T08:00' }),
+            await log(p, {
+              idempotencyKey: 'dup-first-1',
+              kind: 'taken',
+              slotKey: '2026-03-10T08:00',
+            }),
           );
           const body = {
             idempotencyKey: 'dup-second-1',
@@ -359,7 +394,11 @@ for (const { kind, skipReason } of DATABASES) {
 
         it('compares against the latest entry after a confirmed duplicate', async () => {
           const p = await patient();
-          await log(p, { idempotencyKey: 'chain-0001', kind: 'taken', slotKey: '2026-03-10T08:00' });
+          await log(p, {
+            idempotencyKey: 'chain-0001',
+            kind: 'taken',
+            slotKey: '2026-03-10T08:00',
+          });
           h.clock.advance(1000);
           const second = eventOf(
             await log(p, {
@@ -387,7 +426,11 @@ for (const { kind, skipReason } of DATABASES) {
         it('adds a correcting event; the original stays in the list', async () => {
           const p = await patient();
           const original = eventOf(
-            await log(p, { idempotencyKey: 'orig-00001', kind: 'taken', slotKey: '2026-03-10T08:00' }),
+            await log(p, {
+              idempotencyKey: 'orig-00001',
+              kind: 'taken',
+              slotKey: '2026-03-10T08:00',
+            }),
           );
           h.clock.set('2026-03-10T14:00:00.000Z');
           const res = await correct(p, original.id, {
@@ -439,6 +482,35 @@ for (const { kind, skipReason } of DATABASES) {
           expect((await slotStatus(p))[0]).toEqual(['skipped', correction.id]);
         });
 
+        it('gives a skipped dose corrected to taken the scheduled amount', async () => {
+          const p = await patient();
+          const skipped = eventOf(
+            await log(p, {
+              idempotencyKey: 'orig-skip-01',
+              kind: 'skipped',
+              slotKey: '2026-03-10T08:00',
+              reason: 'Forgot',
+            }),
+          );
+          const res = await correct(p, skipped.id, {
+            idempotencyKey: 'corr-skip-01',
+            kind: 'taken',
+            reason: 'I did take it after all',
+          });
+          expect(res.statusCode).toBe(201);
+          expect(eventOf(res)).toMatchObject({
+            kind: 'taken',
+            amountMg: 5,
+            supersedes: skipped.id,
+          });
+          const half = await correct(p, eventOf(res).id, {
+            idempotencyKey: 'corr-skip-02',
+            amountMg: 2.5,
+            reason: 'Only half',
+          });
+          expect(eventOf(half)).toMatchObject({ kind: 'taken', amountMg: 2.5 });
+        });
+
         it('corrects an extra dose', async () => {
           const p = await patient();
           const extra = eventOf(
@@ -471,7 +543,11 @@ for (const { kind, skipReason } of DATABASES) {
         it('refuses to turn a scheduled dose into an extra one (400)', async () => {
           const p = await patient();
           const original = eventOf(
-            await log(p, { idempotencyKey: 'orig-00003', kind: 'taken', slotKey: '2026-03-10T08:00' }),
+            await log(p, {
+              idempotencyKey: 'orig-00003',
+              kind: 'taken',
+              slotKey: '2026-03-10T08:00',
+            }),
           );
           const res = await correct(p, original.id, {
             idempotencyKey: 'corr-00003',
@@ -486,7 +562,11 @@ for (const { kind, skipReason } of DATABASES) {
         it('answers 409 when the same original is corrected twice', async () => {
           const p = await patient();
           const original = eventOf(
-            await log(p, { idempotencyKey: 'orig-00004', kind: 'taken', slotKey: '2026-03-10T08:00' }),
+            await log(p, {
+              idempotencyKey: 'orig-00004',
+              kind: 'taken',
+              slotKey: '2026-03-10T08:00',
+            }),
           );
           const body = { idempotencyKey: 'corr-00004', amountMg: 2.5, reason: 'Half a tablet' };
           const first = await correct(p, original.id, body);
@@ -518,7 +598,11 @@ for (const { kind, skipReason } of DATABASES) {
         it('answers 409 when a correction key was already used for something else', async () => {
           const p = await patient();
           const a = eventOf(
-            await log(p, { idempotencyKey: 'orig-00007', kind: 'taken', slotKey: '2026-03-10T08:00' }),
+            await log(p, {
+              idempotencyKey: 'orig-00007',
+              kind: 'taken',
+              slotKey: '2026-03-10T08:00',
+            }),
           );
           const res = await correct(p, a.id, { idempotencyKey: 'orig-00007', reason: 'x' });
           expect(res.statusCode).toBe(409);
@@ -528,7 +612,11 @@ for (const { kind, skipReason } of DATABASES) {
         it('rejects a corrected takenAt in the future (400)', async () => {
           const p = await patient();
           const original = eventOf(
-            await log(p, { idempotencyKey: 'orig-00008', kind: 'taken', slotKey: '2026-03-10T08:00' }),
+            await log(p, {
+              idempotencyKey: 'orig-00008',
+              kind: 'taken',
+              slotKey: '2026-03-10T08:00',
+            }),
           );
           const res = await correct(p, original.id, {
             idempotencyKey: 'corr-00008',
@@ -543,7 +631,11 @@ for (const { kind, skipReason } of DATABASES) {
           const owner = await patient();
           const other = await patient();
           const dose = eventOf(
-            await log(owner, { idempotencyKey: 'orig-00009', kind: 'taken', slotKey: '2026-03-10T08:00' }),
+            await log(owner, {
+              idempotencyKey: 'orig-00009',
+              kind: 'taken',
+              slotKey: '2026-03-10T08:00',
+            }),
           );
           const body = { idempotencyKey: 'corr-00009', amountMg: 0, reason: 'Not mine' };
           const viaOwnPath = await correct(other, dose.id, body);
@@ -563,9 +655,16 @@ for (const { kind, skipReason } of DATABASES) {
         it('requires a reason (400)', async () => {
           const p = await patient();
           const original = eventOf(
-            await log(p, { idempotencyKey: 'orig-00010', kind: 'taken', slotKey: '2026-03-10T08:00' }),
+            await log(p, {
+              idempotencyKey: 'orig-00010',
+              kind: 'taken',
+              slotKey: '2026-03-10T08:00',
+            }),
           );
-          const res = await correct(p, original.id, { idempotencyKey: 'corr-00010', amountMg: 2.5 });
+          const res = await correct(p, original.id, {
+            idempotencyKey: 'corr-00010',
+            amountMg: 2.5,
+          });
           expect(res.statusCode).toBe(400);
         });
       });
@@ -582,8 +681,13 @@ for (const { kind, skipReason } of DATABASES) {
               takenAt: '2026-03-10T03:30:00Z',
             }),
           );
+          h.clock.advance(1000);
           const morning = eventOf(
-            await log(p, { idempotencyKey: 'list-00002', kind: 'taken', slotKey: '2026-03-10T08:00' }),
+            await log(p, {
+              idempotencyKey: 'list-00002',
+              kind: 'taken',
+              slotKey: '2026-03-10T08:00',
+            }),
           );
           expect(await listed(p, '2026-03-09', '2026-03-09')).toEqual([late]);
           expect(await listed(p, '2026-03-10', '2026-03-10')).toEqual([morning]);

@@ -46,6 +46,23 @@ export async function findDoseEvents(
   return rows.map(toView);
 }
 
+/**
+ * The ids among `ids` that another event supersedes, wherever that event lies: a correction
+ * can move a dose to another day, outside the range `findDoseEvents` fetched.
+ */
+export async function supersededIds(
+  db: Db,
+  patientId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: doseEvents.supersedes })
+    .from(doseEvents)
+    .where(and(eq(doseEvents.patientId, patientId), inArray(doseEvents.supersedes, [...ids])));
+  return new Set(rows.map((r) => r.id).filter((id) => id !== null));
+}
+
 export async function findByIdempotencyKey(
   db: Db,
   patientId: string,

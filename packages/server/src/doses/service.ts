@@ -48,7 +48,9 @@ async function replay(
 ): Promise<DoseEventView | null> {
   const existing = await findByIdempotencyKey(ctx.db, actor.patientId, input.idempotencyKey);
   if (existing === null) return null;
-  if (existing.kind !== input.kind || existing.slotKey !== input.slotKey) {
+  // An extra dose is stored without a slot, whatever slot key the client sent with it.
+  const slotKey = input.kind === 'extra' ? null : input.slotKey;
+  if (existing.kind !== input.kind || existing.slotKey !== slotKey) {
     throw new AppError('STEADY_ERR_IDEMPOTENCY_CONFLICT');
   }
   return toView(existing);
@@ -192,6 +194,14 @@ export async function correctDose(
   const now = ctx.now();
   const takenAt = input.takenAt === undefined ? original.takenAt : new Date(input.takenAt);
   checkTakenAt(takenAt, now);
+  // A skipped dose (0 mg) corrected to "taken" was taken at the scheduled amount unless told.
+  const amountMg =
+    kind === 'skipped'
+      ? 0
+      : (input.amountMg ??
+        (original.kind === 'skipped' && original.slotKey !== null
+          ? await slotAmount(ctx, actor, original.slotKey, now)
+          : original.amountMg));
   const id = randomUUID();
   const rows = await ctx.db.transaction(async (tx) => {
     const inserted = await tx
@@ -202,7 +212,7 @@ export async function correctDose(
         kind,
         slotKey: original.slotKey,
         takenAt,
-        amountMg: kind === 'skipped' ? 0 : (input.amountMg ?? original.amountMg),
+        amountMg,
         reason: input.reason,
         supersedes: original.id,
         idempotencyKey: input.idempotencyKey,

@@ -295,6 +295,30 @@ for (const { kind, skipReason } of DATABASES) {
         expect((await today(p)).asNeeded).toEqual({ rule, takenToday: 0, nextAllowedAt: null });
       });
 
+      it('moves an extra dose corrected to another day off today', async () => {
+        const rule = { amountMg: 2.5, minIntervalHours: 6, maxPerDay: 2 };
+        const p = await patientWith('America/New_York', { asNeeded: rule });
+        const logged = await log(p, {
+          idempotencyKey: 'moved-extra-1',
+          kind: 'extra',
+          slotKey: null,
+          amountMg: 2.5,
+          reason: 'Spasm',
+        });
+        const { id } = logged.json<{ event: { id: string } }>().event;
+        const moved = await p.post(`/api/patients/${p.userId}/doses/${id}/correct`, {
+          idempotencyKey: 'moved-extra-2',
+          takenAt: '2026-03-10T02:00:00Z', // 22:00 on 9 March
+          reason: 'I took it last night',
+        });
+        expect(moved.statusCode).toBe(201);
+        const t = await today(p);
+        expect(t.extras).toEqual([]);
+        expect(t.asNeeded).toEqual({ rule, takenToday: 0, nextAllowedAt: null });
+        const yesterday = await today(p, '2026-03-09');
+        expect(yesterday.extras).toEqual([moved.json<{ event: unknown }>().event]);
+      });
+
       it('shows nothing for a patient without a regimen', async () => {
         const p = await registerPatient(h.app);
         expect(await today(p)).toEqual({

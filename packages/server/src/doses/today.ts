@@ -9,7 +9,7 @@ import {
 } from '@steady/core';
 import type { AppContext } from '../context.js';
 import { loadRegimenVersions, type RegimenVersionView } from '../regimen/service.js';
-import { findDoseEvents, type DoseEventView } from './repo.js';
+import { findDoseEvents, supersededIds, type DoseEventView } from './repo.js';
 
 export interface TodaySlot {
   readonly key: string;
@@ -56,14 +56,18 @@ export async function todayView(
   const regimen = versions.find((v) => v.id === inForce?.id) ?? null;
   const slots = doseSlots(versions, date, date, zone);
   const bounds = dayBounds(date, zone);
-  const events = effectiveDoseEvents(
-    await findDoseEvents(
-      ctx.db,
-      patientId,
-      bounds,
-      slots.map((s) => s.key),
-    ),
+  const fetched = await findDoseEvents(
+    ctx.db,
+    patientId,
+    bounds,
+    slots.map((s) => s.key),
   );
+  const superseded = await supersededIds(
+    ctx.db,
+    patientId,
+    fetched.map((e) => e.id),
+  );
+  const events = effectiveDoseEvents(fetched.filter((e) => !superseded.has(e.id)));
   const bySlot = new Map(events.filter((e) => e.slotKey !== null).map((e) => [e.slotKey, e]));
   const extras = events.filter((e) => e.kind === 'extra' && e.slotKey === null);
   return {

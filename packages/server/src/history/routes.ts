@@ -2,7 +2,7 @@ import { addDays, dailyTakenTotals, localDateOf } from '@steady/core';
 import { z } from 'zod';
 import { findCheckIns } from '../checkins/repo.js';
 import type { AppContext } from '../context.js';
-import { findDoseEvents } from '../doses/repo.js';
+import { findDoseEvents, supersededIds } from '../doses/repo.js';
 import { dayBounds } from '../doses/today.js';
 import { patientOf } from '../http/policy.js';
 import { patientParams, type TypedApp } from '../http/types.js';
@@ -32,8 +32,15 @@ export function historyRoutes(app: TypedApp, ctx: AppContext): void {
         findDoseEvents(ctx.db, patientId, range),
         findCheckIns(ctx.db, patientId, range),
       ]);
-      // Superseded entries stay in the timeline but never count towards the daily total.
-      const totals = dailyTakenTotals(events, zone, { from, to });
+      // Superseded entries stay in the timeline but never count towards the daily total, also
+      // when the correction moved the dose outside this window.
+      const superseded = await supersededIds(
+        ctx.db,
+        patientId,
+        events.map((e) => e.id),
+      );
+      const counted = events.filter((e) => !superseded.has(e.id));
+      const totals = dailyTakenTotals(counted, zone, { from, to });
       const pains = new Map<string, number[]>();
       for (const c of checkIns) {
         const day = localDateOf(c.at, zone);

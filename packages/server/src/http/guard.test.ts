@@ -14,6 +14,11 @@ describe('isPolicyExempt', () => {
     ['/api/openapi.json', 'GET', false],
     ['/healthz', 'GET', false],
     ['/readyz', 'HEAD', false],
+    // Anything below an API path is API, including FHIR and deeper health checks.
+    ['/healthz/deep', 'GET', false],
+    ['/fhir/Patient/:id', 'GET', false],
+    ['/api/docsx', 'GET', false],
+    ['/apidocs', 'GET', true],
     ['/', 'POST', false],
     ['/api/docs', ['GET', 'POST'], false],
   ] as const)('%s %s → %s', (url, method, exempt) => {
@@ -23,7 +28,7 @@ describe('isPolicyExempt', () => {
 
 describe('authorize', () => {
   const patient: SessionUser = {
-    id: '11111111-1111-4111-8111-111111111111',
+    id: '1a1a1a1a-1111-4111-8111-111111111111',
     email: 'p@example.org',
     displayName: 'P',
     role: 'patient',

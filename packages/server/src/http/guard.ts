@@ -52,11 +52,15 @@ export function installGuard(app: FastifyInstance, ctx: AppContext): void {
   });
 }
 
+/** Paths (and everything below them) that belong to the API, never to the static web app. */
+const API_PATHS = ['/api', '/fhir', '/healthz', '/readyz'];
+const under = (url: string, base: string) => url === base || url.startsWith(`${base}/`);
+
 /** Route URLs that may be registered without a policy: third-party static and docs routes. */
 export function isPolicyExempt(url: string, method: string | string[]): boolean {
   const methods = Array.isArray(method) ? method : [method];
   const readOnly = methods.every((m) => m === 'GET' || m === 'HEAD');
   if (!readOnly) return false;
-  if (url.startsWith('/api/docs')) return true;
-  return !url.startsWith('/api') && url !== '/healthz' && url !== '/readyz';
+  if (under(url, '/api/docs')) return true;
+  return !API_PATHS.some((base) => under(url, base));
 }

@@ -85,6 +85,7 @@ for (const { kind, skipReason } of DATABASES) {
           expect(() => app.get('/api/unguarded', () => 'x')).toThrow(MissingPolicyError);
           expect(() => app.post('/api/unguarded', () => 'x')).toThrow(/POST \/api\/unguarded/);
           expect(() => app.get('/healthz/deep', () => 'x')).toThrow(MissingPolicyError);
+          expect(() => app.get('/fhir/Patient', () => 'x')).toThrow(MissingPolicyError);
           expect(() => app.get('/readyz', { exposeHeadRoute: false }, () => 'x')).toThrow(
             MissingPolicyError,
           );

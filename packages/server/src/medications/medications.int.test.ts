@@ -54,7 +54,11 @@ for (const { kind, skipReason } of DATABASES) {
 
       it('adds medications (optional fields default) and lists them oldest first', async () => {
         const p = await registerPatient(h.app);
-        const first = await add(p, { name: '  Ibuprofen ', dose: '400 mg', frequency: 'as needed' });
+        const first = await add(p, {
+          name: '  Ibuprofen ',
+          dose: '400 mg',
+          frequency: 'as needed',
+        });
         expect(first).toEqual({
           id: expect.any(String) as string,
           name: 'Ibuprofen',

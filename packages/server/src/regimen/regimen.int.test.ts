@@ -1,3 +1,4 @@
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createHarness,
@@ -32,6 +33,20 @@ interface ErrorJson {
 const detailPaths = (json: ErrorJson) =>
   (json.error.details ?? []).map((d) => d.path.replace(/^\//, ''));
 
+let addresses = 0;
+/**
+ * Register each patient from their own client address: this file registers about as many
+ * patients as the auth rate limit allows from one address in a minute (30).
+ */
+function register(app: FastifyInstance, overrides: { displayName?: string } = {}) {
+  addresses += 1;
+  const remoteAddress = `10.2.${String(Math.floor(addresses / 250))}.${String((addresses % 250) + 1)}`;
+  const viaAddress = {
+    inject: (options: InjectOptions) => app.inject({ ...options, remoteAddress }),
+  } as unknown as FastifyInstance;
+  return registerPatient(viaAddress, overrides);
+}
+
 for (const { kind, skipReason } of DATABASES) {
   describe.skipIf(skipReason !== null)(
     `regimen on ${kind}${skipReason === null ? '' : ` (${skipReason})`}`,
@@ -48,14 +63,14 @@ for (const { kind, skipReason } of DATABASES) {
       });
 
       it('has no regimen before one is entered', async () => {
-        const p = await registerPatient(h.app);
+        const p = await register(h.app);
         const res = await p.get(`/api/patients/${p.userId}/regimen`);
         expect(res.statusCode).toBe(200);
         expect(res.json()).toEqual({ current: null, versions: [] });
       });
 
       it('numbers versions 1, 2, … and records who entered each, why and when', async () => {
-        const p = await registerPatient(h.app, { displayName: 'Ada Patient' });
+        const p = await register(h.app, { displayName: 'Ada Patient' });
         const url = `/api/patients/${p.userId}/regimen`;
         const first = await p.post(url, regimenBody('2026-03-01'));
         expect(first.statusCode).toBe(201);
@@ -118,8 +133,8 @@ for (const { kind, skipReason } of DATABASES) {
       });
 
       it('numbers versions per patient', async () => {
-        const a = await registerPatient(h.app);
-        const b = await registerPatient(h.app);
+        const a = await register(h.app);
+        const b = await register(h.app);
         await a.post(`/api/patients/${a.userId}/regimen`, regimenBody('2026-03-01'));
         await a.post(`/api/patients/${a.userId}/regimen`, regimenBody('2026-03-05'));
         const res = await b.post(`/api/patients/${b.userId}/regimen`, regimenBody('2026-03-01'));
@@ -132,7 +147,7 @@ for (const { kind, skipReason } of DATABASES) {
         ['tab10', [{ time: '08:00', amountMg: 5 }]],
         ['sol1', [{ time: '08:00', amountMg: 1.5 }]],
       ])('accepts formulation %s with an amount it can make', async (formulation, doses) => {
-        const p = await registerPatient(h.app);
+        const p = await register(h.app);
         const res = await p.post(
           `/api/patients/${p.userId}/regimen`,
           regimenBody('2026-03-01', { formulation, doses }),
@@ -142,7 +157,7 @@ for (const { kind, skipReason } of DATABASES) {
       });
 
       it('accepts an as-needed-only regimen', async () => {
-        const p = await registerPatient(h.app);
+        const p = await register(h.app);
         const asNeeded = { amountMg: 2.5, minIntervalHours: 8, maxPerDay: 2 };
         const res = await p.post(
           `/api/patients/${p.userId}/regimen`,
@@ -163,10 +178,26 @@ for (const { kind, skipReason } of DATABASES) {
           },
           ['body/doses/1/time'],
         ],
-        ['3 mg from 5 mg tablets', { doses: [{ time: '08:00', amountMg: 3 }] }, ['body/doses/0/amountMg']],
-        ['2.5 mg from 2 mg tablets', { formulation: 'tab2', doses: [{ time: '08:00', amountMg: 2.5 }] }, ['body/doses/0/amountMg']],
-        ['2.5 mg from 10 mg tablets', { formulation: 'tab10', doses: [{ time: '08:00', amountMg: 2.5 }] }, ['body/doses/0/amountMg']],
-        ['0.3 mg of solution', { formulation: 'sol1', doses: [{ time: '08:00', amountMg: 0.3 }] }, ['body/doses/0/amountMg']],
+        [
+          '3 mg from 5 mg tablets',
+          { doses: [{ time: '08:00', amountMg: 3 }] },
+          ['body/doses/0/amountMg'],
+        ],
+        [
+          '2.5 mg from 2 mg tablets',
+          { formulation: 'tab2', doses: [{ time: '08:00', amountMg: 2.5 }] },
+          ['body/doses/0/amountMg'],
+        ],
+        [
+          '2.5 mg from 10 mg tablets',
+          { formulation: 'tab10', doses: [{ time: '08:00', amountMg: 2.5 }] },
+          ['body/doses/0/amountMg'],
+        ],
+        [
+          '0.3 mg of solution',
+          { formulation: 'sol1', doses: [{ time: '08:00', amountMg: 0.3 }] },
+          ['body/doses/0/amountMg'],
+        ],
         [
           'an as-needed amount the tablets cannot make',
           { asNeeded: { amountMg: 3, minIntervalHours: 8, maxPerDay: 1 } },
@@ -175,13 +206,21 @@ for (const { kind, skipReason } of DATABASES) {
         ['an end date before the start date', { endDate: '2026-02-28' }, ['body/endDate']],
         ['no doses and no as-needed dose', { doses: [] }, ['body/doses']],
         ['an unknown formulation', { formulation: 'tab7' }, ['body/formulation']],
-        ['a time that is not HH:mm', { doses: [{ time: '24:00', amountMg: 5 }] }, ['body/doses/0/time']],
+        [
+          'a time that is not HH:mm',
+          { doses: [{ time: '24:00', amountMg: 5 }] },
+          ['body/doses/0/time'],
+        ],
         ['a zero amount', { doses: [{ time: '08:00', amountMg: 0 }] }, ['body/doses/0/amountMg']],
-        ['an amount over 100 mg', { doses: [{ time: '08:00', amountMg: 105 }] }, ['body/doses/0/amountMg']],
+        [
+          'an amount over 100 mg',
+          { doses: [{ time: '08:00', amountMg: 105 }] },
+          ['body/doses/0/amountMg'],
+        ],
         ['an empty reason', { reason: '  ' }, ['body/reason']],
         ['a start date that is not a date', { startDate: '2026-13-01' }, ['body/startDate']],
       ])('rejects %s with 400 and stores nothing', async (_label, overrides, paths) => {
-        const p = await registerPatient(h.app);
+        const p = await register(h.app);
         const url = `/api/patients/${p.userId}/regimen`;
         const res = await p.post(url, regimenBody('2026-03-01', overrides));
         expect(res.statusCode).toBe(400);
@@ -192,7 +231,7 @@ for (const { kind, skipReason } of DATABASES) {
       });
 
       it('reports every problem of a regimen at once', async () => {
-        const p = await registerPatient(h.app);
+        const p = await register(h.app);
         const res = await p.post(
           `/api/patients/${p.userId}/regimen`,
           regimenBody('2026-03-01', {
@@ -215,7 +254,7 @@ for (const { kind, skipReason } of DATABASES) {
       });
 
       it('keeps today’s schedule until a later version’s start date', async () => {
-        const p = await registerPatient(h.app);
+        const p = await register(h.app);
         const base = `/api/patients/${p.userId}`;
         const v1 = (await p.post(`${base}/regimen`, regimenBody('2026-03-01'))).json<{
           version: Version;
@@ -234,9 +273,10 @@ for (const { kind, skipReason } of DATABASES) {
         ).json<{ version: Version }>().version;
 
         const keys = async (date?: string) =>
-          (
-            await p.get(`${base}/today${date === undefined ? '' : `?date=${date}`}`)
-          ).json<{ regimen: { id: string } | null; slots: { key: string; amountMg: number }[] }>();
+          (await p.get(`${base}/today${date === undefined ? '' : `?date=${date}`}`)).json<{
+            regimen: { id: string } | null;
+            slots: { key: string; amountMg: number }[];
+          }>();
 
         const today = await keys();
         expect(today.regimen?.id).toBe(v1.id);
@@ -268,7 +308,7 @@ for (const { kind, skipReason } of DATABASES) {
       });
 
       it('shows a first version that starts later as current, with no doses today', async () => {
-        const p = await registerPatient(h.app);
+        const p = await register(h.app);
         const base = `/api/patients/${p.userId}`;
         const v1 = (await p.post(`${base}/regimen`, regimenBody('2026-03-20'))).json<{
           version: Version;
@@ -281,7 +321,7 @@ for (const { kind, skipReason } of DATABASES) {
       });
 
       it('ends the schedule after an end date', async () => {
-        const p = await registerPatient(h.app);
+        const p = await register(h.app);
         const base = `/api/patients/${p.userId}`;
         await p.post(`${base}/regimen`, regimenBody('2026-03-01', { endDate: '2026-03-12' }));
         const last = (await p.get(`${base}/today?date=2026-03-12`)).json<{ slots: unknown[] }>();
@@ -291,8 +331,8 @@ for (const { kind, skipReason } of DATABASES) {
       });
 
       it("hides another patient's regimen (404) and refuses to add to it", async () => {
-        const owner = await registerPatient(h.app);
-        const other = await registerPatient(h.app);
+        const owner = await register(h.app);
+        const other = await register(h.app);
         const url = `/api/patients/${owner.userId}/regimen`;
         await owner.post(url, regimenBody('2026-03-01'));
         expect((await other.get(url)).statusCode).toBe(404);

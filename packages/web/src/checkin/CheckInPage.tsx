@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { CheckInResponse } from '../shared/api/types';
@@ -37,7 +37,8 @@ export function CheckInPage() {
               {t('checkin.savedBody')}
             </Text>
           </div>
-          <Group grow>
+          {/* Side by side from 576 px; stacked on phones so labels never break mid-word. */}
+          <SimpleGrid cols={{ base: 1, xs: 2 }}>
             <Button component={Link} href={routes.history} size="lg">
               {t('checkin.seeHistory')}
             </Button>
@@ -51,7 +52,7 @@ export function CheckInPage() {
             >
               {t('checkin.another')}
             </Button>
-          </Group>
+          </SimpleGrid>
         </Stack>
       )}
     </Page>

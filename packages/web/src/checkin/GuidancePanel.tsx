@@ -12,6 +12,7 @@ export function GuidancePanel({ guidance }: { guidance: readonly Guidance[] }) {
   const sorted = [...guidance].sort((a, b) =>
     a.level === b.level ? 0 : a.level === 'emergency' ? -1 : 1,
   );
+  if (sorted.length === 0) return null;
   return (
     <Stack gap="md">
       {sorted.map((g) => {

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Button, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DoseEventView } from '../shared/api/types';
 import { ErrorAlert } from '../shared/components/ErrorAlert';
@@ -26,14 +26,14 @@ export function DuplicateDialog({ existing, busy, error, onConfirm, onClose }: P
           {t('today.duplicate.body', { time })}
         </Text>
         <Text>{t('today.duplicate.explain')}</Text>
-        <Group grow>
+        <SimpleGrid cols={{ base: 1, xs: 2 }}>
           <Button variant="default" onClick={onClose} data-autofocus>
             {t('today.duplicate.cancel')}
           </Button>
           <Button onClick={onConfirm} loading={busy}>
             {t('today.duplicate.confirm')}
           </Button>
-        </Group>
+        </SimpleGrid>
       </Stack>
     </AppDialog>
   );
