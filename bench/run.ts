@@ -7,7 +7,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { coreBenchmark } from './core.js';
-import { figuresTable, machineFacts, type Benchmark, type BenchResult } from './lib/report.js';
+import {
+  figuresTable,
+  machineFacts,
+  type Benchmark,
+  type BenchResult,
+  type MachineFacts,
+} from './lib/report.js';
 import { todayBenchmark } from './today.js';
 
 const BENCHMARKS: readonly Benchmark[] = [todayBenchmark, coreBenchmark];
@@ -24,7 +30,12 @@ function selected(args: readonly string[]): readonly Benchmark[] | null {
   return chosen.every((b) => b !== undefined) ? chosen : null;
 }
 
-async function save(result: BenchResult, startedAt: Date, durationS: number): Promise<string> {
+async function save(
+  result: BenchResult,
+  startedAt: Date,
+  durationS: number,
+  machine: MachineFacts,
+): Promise<string> {
   await mkdir(RESULTS_DIR, { recursive: true });
   const stamp = startedAt
     .toISOString()
@@ -35,7 +46,7 @@ async function save(result: BenchResult, startedAt: Date, durationS: number): Pr
     ...result,
     startedAt: startedAt.toISOString(),
     durationSeconds: durationS,
-    machine: machineFacts(),
+    machine,
   };
   await writeFile(file, `${JSON.stringify(json, null, 2)}\n`);
   return file;
@@ -58,6 +69,13 @@ async function main(): Promise<number> {
   );
   for (const bench of benchmarks) {
     console.log(`\n== ${bench.name}: ${bench.description}`);
+    // Read before the run: during it the benchmark's own threads count in the load average.
+    const machine = machineFacts();
+    if (machine.loadAverage1m > 0.5) {
+      console.log(
+        `  note: 1-min load average ${String(machine.loadAverage1m)} before this run (a benchmark that just ended counts too); if something else uses the CPUs, figures are noisy`,
+      );
+    }
     const startedAt = new Date();
     const t0 = performance.now();
     const result = await bench.run((line) => {
@@ -66,9 +84,8 @@ async function main(): Promise<number> {
     const durationS = (performance.now() - t0) / 1000;
     console.log(`\n${result.title} (${durationS.toFixed(1)} s)\n`);
     console.log(figuresTable(result.figures));
-    console.log(
-      `\nSaved ${path.relative(process.cwd(), await save(result, startedAt, durationS))}`,
-    );
+    const file = await save(result, startedAt, durationS, machine);
+    console.log(`\nSaved ${path.relative(process.cwd(), file)}`);
   }
   return 0;
 }

@@ -37,6 +37,8 @@ export interface MachineFacts {
   readonly cpus: number;
   readonly totalMemoryGiB: number;
   readonly hostname: string;
+  /** 1-minute load average when read (before a run): above ~0.5 something else used the CPUs. */
+  readonly loadAverage1m: number;
 }
 
 export function machineFacts(): MachineFacts {
@@ -49,6 +51,7 @@ export function machineFacts(): MachineFacts {
     cpus: os.availableParallelism(),
     totalMemoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     hostname: os.hostname(),
+    loadAverage1m: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
   };
 }
 

@@ -83,6 +83,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
+  // Graceful stop: responses still in flight when closing starts end their connection, or a
+  // kept-alive socket would hold close() open for the whole keep-alive timeout (72 s).
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) void reply.header('connection', 'close');
+    done(null, payload);
+  });
+
   installErrorHandler(app);
   await app.register(helmet, {
     contentSecurityPolicy: {

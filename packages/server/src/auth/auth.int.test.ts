@@ -5,10 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { auditLog, loginFailures, sessions, users } from '../db/schema.js';
 import { expectError } from '../http/routes.test-helpers.js';
-import { createHarness, DATABASES, registerPatient, type Harness } from '../testing/harness.js';
+import { registerPatient, type Harness } from '../testing/harness.js';
+import { describeOnDatabases } from '../testing/suites.js';
 
 const PASSWORD = 'correct horse battery';
 
@@ -54,159 +55,148 @@ function sessionCookie(res: LightMyRequestResponse): string {
 const whoAmI = (app: FastifyInstance, cookie: string) =>
   app.inject({ method: 'GET', url: '/api/session', headers: { cookie } });
 
-for (const { kind, skipReason } of DATABASES) {
-  const suffix = `on ${kind}${skipReason === null ? '' : ` (${skipReason})`}`;
-
-  describe.skipIf(skipReason !== null)(`registration ${suffix}`, () => {
-    let h: Harness;
-    beforeAll(async () => {
-      h = await createHarness(kind);
-    });
-    afterAll(async () => {
-      await h.close();
-    });
-
-    it('creates a patient, starts a session and sets a safe cookie', async () => {
-      const email = uniqueEmail('Robin.Case');
-      const res = await register(h.app, { email: email.toUpperCase(), displayName: '  Robin  ' });
-      expect(res.statusCode).toBe(201);
-      const body = res.json<{ user: Record<string, unknown>; csrfToken: string }>();
-      expect(body.user).toEqual({
-        id: expect.stringMatching(/^[0-9a-f-]{36}$/) as string,
-        email: email.toLowerCase(),
-        displayName: 'Robin',
-        role: 'patient',
-        discipline: null,
-        timeZone: 'Europe/Paris',
-      });
-      expect(body.csrfToken.length).toBeGreaterThanOrEqual(32);
-      expect(res.body).not.toContain(PASSWORD);
-
-      const cookie = res.cookies.find((c) => c.name === 'steady_session');
-      expect(cookie).toMatchObject({
-        httpOnly: true,
-        sameSite: 'Lax',
-        path: '/',
-        maxAge: h.config.sessionHours * 3600,
-      });
-      expect(cookie?.secure).toBeFalsy();
-      expect(cookie?.value.length).toBeGreaterThanOrEqual(32);
-
-      const session = await whoAmI(h.app, sessionCookie(res));
-      expect(session.statusCode).toBe(200);
-      expect(session.json()).toEqual({ user: body.user, csrfToken: body.csrfToken });
-    });
-
-    it('stores only an argon2id hash of the password, salted per user', async () => {
-      const emails = [uniqueEmail('hash1'), uniqueEmail('hash2')];
-      for (const email of emails) expect((await register(h.app, { email })).statusCode).toBe(201);
-      const hashes: string[] = [];
-      for (const email of emails) {
-        const rows = await h.database.db
-          .select({ hash: users.passwordHash })
-          .from(users)
-          .where(eq(users.email, email));
-        expect(rows).toHaveLength(1);
-        hashes.push(rows[0]?.hash ?? '');
-      }
-      for (const hash of hashes) {
-        expect(hash).toMatch(/^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$/);
-        expect(hash).not.toContain(PASSWORD);
-      }
-      expect(hashes[0]).not.toBe(hashes[1]);
-    });
-
-    it('stores only a hash of the session token', async () => {
-      const res = await register(h.app, {});
-      const token = sessionCookie(res).split('=')[1] ?? '';
-      const rows = await h.database.db
-        .select()
-        .from(sessions)
-        .where(eq(sessions.userId, res.json<{ user: { id: string } }>().user.id));
-      expect(rows).toHaveLength(1);
-      expect(rows[0]?.tokenHash).not.toBe(token);
-      expect(JSON.stringify(rows)).not.toContain(token);
-    });
-
-    it('requires a password of at least 12 characters', async () => {
-      const short = await register(h.app, { password: '12345678901' });
-      const error = expectError(short, 400, 'STEADY_ERR_VALIDATION');
-      expect(error.details).toEqual([expect.objectContaining({ path: '/body/password' })]);
-      expect(short.cookies).toEqual([]);
-      expect((await register(h.app, { password: '123456789012' })).statusCode).toBe(201);
-    });
-
-    it.each([['Mars/Olympus'], ['America/Nowhere'], ['UTC+25'], ['UTC+2'], ['+01:00'], ['']])(
-      'refuses the unknown time zone %j',
-      async (timeZone) => {
-        const email = uniqueEmail('tz');
-        const res = await register(h.app, { email, timeZone });
-        const error = expectError(res, 400, 'STEADY_ERR_VALIDATION');
-        const paths = (error.details as { path: string }[]).map((d) => d.path);
-        expect(new Set(paths)).toEqual(new Set(['/body/timeZone']));
-        const rows = await h.database.db.select().from(users).where(eq(users.email, email));
-        expect(rows).toEqual([]);
-      },
-    );
-
-    it('refuses a taken email with one message, whatever the difference', async () => {
-      const email = uniqueEmail('dup');
-      expect((await register(h.app, { email })).statusCode).toBe(201);
-      const attempts = [
-        await register(h.app, { email }),
-        await register(h.app, { email: email.toUpperCase(), password: 'another long password' }),
-        await register(h.app, { email, displayName: 'Someone else', timeZone: 'Asia/Tokyo' }),
-      ];
-      for (const res of attempts) {
-        expectError(res, 400, 'STEADY_ERR_REGISTRATION_FAILED');
-        expect(res.cookies).toEqual([]);
-        expect(res.body).toBe(attempts[0]?.body);
-        expect(res.body).not.toMatch(/exist|taken|already registered|in use/i);
-      }
-      // The original account keeps its password.
-      expect((await login(h.app, email, PASSWORD)).statusCode).toBe(200);
-      expectError(
-        await login(h.app, email, 'another long password'),
-        401,
-        'STEADY_ERR_INVALID_CREDENTIALS',
-      );
-    });
-
-    it('audits registration and sign-in with ids only', async () => {
-      const email = uniqueEmail('audit');
-      const reg = await register(h.app, { email });
-      const userId = reg.json<{ user: { id: string } }>().user.id;
-      expectError(
-        await login(h.app, email, 'wrong password!'),
-        401,
-        'STEADY_ERR_INVALID_CREDENTIALS',
-      );
-      expect((await login(h.app, email, PASSWORD)).statusCode).toBe(200);
-      const rows = await h.database.db
-        .select()
-        .from(auditLog)
-        .where(eq(auditLog.actorId, userId))
-        .orderBy(auditLog.id);
-      expect(rows.map((r) => r.action)).toEqual(['auth.register', 'auth.login']);
-      expect(rows[0]).toMatchObject({ actorId: userId, patientId: userId });
-      for (const row of rows) expect(row.at.toISOString()).toBe(h.clock.now().toISOString());
-      const text = JSON.stringify(rows);
-      expect(text).not.toContain(email);
-      expect(text).not.toContain(PASSWORD);
-    });
+describeOnDatabases('registration', (harness) => {
+  let h: Harness;
+  beforeAll(() => {
+    h = harness();
   });
 
-  describe.skipIf(skipReason !== null)(`sign-in, throttling and sessions ${suffix}`, () => {
-    let h: Harness;
-    beforeAll(async () => {
-      h = await createHarness(kind, {
-        STEADY_LOGIN_MAX_FAILURES: '3',
-        STEADY_LOGIN_WINDOW_MINUTES: '15',
-        STEADY_SESSION_HOURS: '24',
-      });
+  it('creates a patient, starts a session and sets a safe cookie', async () => {
+    const email = uniqueEmail('Robin.Case');
+    const res = await register(h.app, { email: email.toUpperCase(), displayName: '  Robin  ' });
+    expect(res.statusCode).toBe(201);
+    const body = res.json<{ user: Record<string, unknown>; csrfToken: string }>();
+    expect(body.user).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/) as string,
+      email: email.toLowerCase(),
+      displayName: 'Robin',
+      role: 'patient',
+      discipline: null,
+      timeZone: 'Europe/Paris',
     });
-    afterAll(async () => {
-      await h.close();
+    expect(body.csrfToken.length).toBeGreaterThanOrEqual(32);
+    expect(res.body).not.toContain(PASSWORD);
+
+    const cookie = res.cookies.find((c) => c.name === 'steady_session');
+    expect(cookie).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      maxAge: h.config.sessionHours * 3600,
+    });
+    expect(cookie?.secure).toBeFalsy();
+    expect(cookie?.value.length).toBeGreaterThanOrEqual(32);
+
+    const session = await whoAmI(h.app, sessionCookie(res));
+    expect(session.statusCode).toBe(200);
+    expect(session.json()).toEqual({ user: body.user, csrfToken: body.csrfToken });
+  });
+
+  it('stores only an argon2id hash of the password, salted per user', async () => {
+    const emails = [uniqueEmail('hash1'), uniqueEmail('hash2')];
+    for (const email of emails) expect((await register(h.app, { email })).statusCode).toBe(201);
+    const hashes: string[] = [];
+    for (const email of emails) {
+      const rows = await h.database.db
+        .select({ hash: users.passwordHash })
+        .from(users)
+        .where(eq(users.email, email));
+      expect(rows).toHaveLength(1);
+      hashes.push(rows[0]?.hash ?? '');
+    }
+    for (const hash of hashes) {
+      expect(hash).toMatch(/^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$/);
+      expect(hash).not.toContain(PASSWORD);
+    }
+    expect(hashes[0]).not.toBe(hashes[1]);
+  });
+
+  it('stores only a hash of the session token', async () => {
+    const res = await register(h.app, {});
+    const token = sessionCookie(res).split('=')[1] ?? '';
+    const rows = await h.database.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.userId, res.json<{ user: { id: string } }>().user.id));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.tokenHash).not.toBe(token);
+    expect(JSON.stringify(rows)).not.toContain(token);
+  });
+
+  it('requires a password of at least 12 characters', async () => {
+    const short = await register(h.app, { password: '12345678901' });
+    const error = expectError(short, 400, 'STEADY_ERR_VALIDATION');
+    expect(error.details).toEqual([expect.objectContaining({ path: '/body/password' })]);
+    expect(short.cookies).toEqual([]);
+    expect((await register(h.app, { password: '123456789012' })).statusCode).toBe(201);
+  });
+
+  it.each([['Mars/Olympus'], ['America/Nowhere'], ['UTC+25'], ['UTC+2'], ['+01:00'], ['']])(
+    'refuses the unknown time zone %j',
+    async (timeZone) => {
+      const email = uniqueEmail('tz');
+      const res = await register(h.app, { email, timeZone });
+      const error = expectError(res, 400, 'STEADY_ERR_VALIDATION');
+      const paths = (error.details as { path: string }[]).map((d) => d.path);
+      expect(new Set(paths)).toEqual(new Set(['/body/timeZone']));
+      const rows = await h.database.db.select().from(users).where(eq(users.email, email));
+      expect(rows).toEqual([]);
+    },
+  );
+
+  it('refuses a taken email with one message, whatever the difference', async () => {
+    const email = uniqueEmail('dup');
+    expect((await register(h.app, { email })).statusCode).toBe(201);
+    const attempts = [
+      await register(h.app, { email }),
+      await register(h.app, { email: email.toUpperCase(), password: 'another long password' }),
+      await register(h.app, { email, displayName: 'Someone else', timeZone: 'Asia/Tokyo' }),
+    ];
+    for (const res of attempts) {
+      expectError(res, 400, 'STEADY_ERR_REGISTRATION_FAILED');
+      expect(res.cookies).toEqual([]);
+      expect(res.body).toBe(attempts[0]?.body);
+      expect(res.body).not.toMatch(/exist|taken|already registered|in use/i);
+    }
+    // The original account keeps its password.
+    expect((await login(h.app, email, PASSWORD)).statusCode).toBe(200);
+    expectError(
+      await login(h.app, email, 'another long password'),
+      401,
+      'STEADY_ERR_INVALID_CREDENTIALS',
+    );
+  });
+
+  it('audits registration and sign-in with ids only', async () => {
+    const email = uniqueEmail('audit');
+    const reg = await register(h.app, { email });
+    const userId = reg.json<{ user: { id: string } }>().user.id;
+    expectError(
+      await login(h.app, email, 'wrong password!'),
+      401,
+      'STEADY_ERR_INVALID_CREDENTIALS',
+    );
+    expect((await login(h.app, email, PASSWORD)).statusCode).toBe(200);
+    const rows = await h.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.actorId, userId))
+      .orderBy(auditLog.id);
+    expect(rows.map((r) => r.action)).toEqual(['auth.register', 'auth.login']);
+    expect(rows[0]).toMatchObject({ actorId: userId, patientId: userId });
+    for (const row of rows) expect(row.at.toISOString()).toBe(h.clock.now().toISOString());
+    const text = JSON.stringify(rows);
+    expect(text).not.toContain(email);
+    expect(text).not.toContain(PASSWORD);
+  });
+});
+
+describeOnDatabases(
+  'sign-in, throttling and sessions',
+  (harness) => {
+    let h: Harness;
+    beforeAll(() => {
+      h = harness();
     });
 
     const account = async () => {
@@ -367,31 +357,33 @@ for (const { kind, skipReason } of DATABASES) {
         user: { role: 'patient', email: expect.not.stringMatching(/^x@/) as string },
       });
     });
+  },
+  {
+    STEADY_LOGIN_MAX_FAILURES: '3',
+    STEADY_LOGIN_WINDOW_MINUTES: '15',
+    STEADY_SESSION_HOURS: '24',
+  },
+);
+
+describeOnDatabases('per-address limit on sign-in', (harness) => {
+  let h: Harness;
+  beforeAll(() => {
+    h = harness();
   });
 
-  describe.skipIf(skipReason !== null)(`per-address limit on sign-in ${suffix}`, () => {
-    let h: Harness;
-    beforeAll(async () => {
-      h = await createHarness(kind);
-    });
-    afterAll(async () => {
-      await h.close();
-    });
-
-    it('answers 429 with Retry-After past 30 attempts a minute from one address', async () => {
-      const attempt = () =>
-        h.app.inject({
-          method: 'POST',
-          url: '/api/auth/login',
-          remoteAddress: '192.0.2.7',
-          payload: { email: uniqueEmail('spray'), password: 'password spray' },
-        });
-      for (let i = 0; i < 30; i++) expect((await attempt()).statusCode).toBe(401);
-      const limited = await attempt();
-      expectError(limited, 429, 'STEADY_ERR_RATE_LIMITED');
-      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-      // Other addresses are unaffected.
-      expect((await login(h.app, uniqueEmail('other'), 'whatever it is')).statusCode).toBe(401);
-    });
+  it('answers 429 with Retry-After past 30 attempts a minute from one address', async () => {
+    const attempt = () =>
+      h.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: '192.0.2.7',
+        payload: { email: uniqueEmail('spray'), password: 'password spray' },
+      });
+    for (let i = 0; i < 30; i++) expect((await attempt()).statusCode).toBe(401);
+    const limited = await attempt();
+    expectError(limited, 429, 'STEADY_ERR_RATE_LIMITED');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // Other addresses are unaffected.
+    expect((await login(h.app, uniqueEmail('other'), 'whatever it is')).statusCode).toBe(401);
   });
-}
+});

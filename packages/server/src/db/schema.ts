@@ -150,6 +150,11 @@ export const doseEvents = pgTable(
     uniqueIndex('dose_events_supersedes_key')
       .on(t.supersedes)
       .where(sql`${t.supersedes} is not null`),
+    // One first entry per slot: two simultaneous first logs cannot both land; later entries
+    // for the slot must supersede one (confirmDuplicate or a correction).
+    uniqueIndex('dose_events_first_slot_entry_key')
+      .on(t.patientId, t.slotKey)
+      .where(sql`${t.supersedes} is null and ${t.slotKey} is not null`),
     index('dose_events_patient_taken_idx').on(t.patientId, t.takenAt),
     index('dose_events_patient_slot_idx').on(t.patientId, t.slotKey),
   ],

@@ -1,218 +1,211 @@
 import { localDateOf } from '@steady/core';
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../context.js';
 import { auditLog, checkIns, doseEvents, regimenVersions, users } from '../db/schema.js';
-import { createHarness, DATABASES, type Harness } from '../testing/harness.js';
+import type { Harness } from '../testing/harness.js';
+import { describeOnDatabases } from '../testing/suites.js';
 import { DEMO_CLINICIAN, DEMO_PATIENT, seedDemo } from './seed.js';
 
 const ZONE = 'America/New_York';
 
-for (const { kind, skipReason } of DATABASES) {
-  describe.skipIf(skipReason !== null)(
-    `demo seed on ${kind}${skipReason === null ? '' : ` (${skipReason})`}`,
-    () => {
-      let h: Harness;
-      let ctx: AppContext;
-      let firstRun: string;
-      let patientId: string;
+describeOnDatabases('demo seed', (harness) => {
+  let h: Harness;
+  let ctx: AppContext;
+  let firstRun: string;
+  let patientId: string;
 
-      const counts = async () => {
-        const n = async (table: typeof users | typeof doseEvents | typeof checkIns) => {
-          const [r] = await h.database.db.select({ n: count() }).from(table);
-          return r?.n;
-        };
-        const [versions] = await h.database.db.select({ n: count() }).from(regimenVersions);
-        const [audits] = await h.database.db.select({ n: count() }).from(auditLog);
-        return {
-          users: await n(users),
-          doseEvents: await n(doseEvents),
-          checkIns: await n(checkIns),
-          regimenVersions: versions?.n,
-          auditLog: audits?.n,
-        };
-      };
+  const counts = async () => {
+    const n = async (table: typeof users | typeof doseEvents | typeof checkIns) => {
+      const [r] = await h.database.db.select({ n: count() }).from(table);
+      return r?.n;
+    };
+    const [versions] = await h.database.db.select({ n: count() }).from(regimenVersions);
+    const [audits] = await h.database.db.select({ n: count() }).from(auditLog);
+    return {
+      users: await n(users),
+      doseEvents: await n(doseEvents),
+      checkIns: await n(checkIns),
+      regimenVersions: versions?.n,
+      auditLog: audits?.n,
+    };
+  };
 
-      beforeAll(async () => {
-        h = await createHarness(kind);
-        // 12:00Z on 10 March 2026 is 08:00 in New York: "today" is 10 March.
-        ctx = { db: h.database.db, config: h.config, now: h.clock.now };
-        firstRun = await seedDemo(ctx);
-        const [patient] = await h.database.db
-          .select()
-          .from(users)
-          .where(eq(users.email, DEMO_PATIENT.email));
-        if (patient === undefined) throw new Error('no demo patient');
-        patientId = patient.id;
-      });
-      afterAll(async () => {
-        await h.close();
-      });
+  beforeAll(async () => {
+    h = harness();
+    // 12:00Z on 10 March 2026 is 08:00 in New York: "today" is 10 March.
+    ctx = { db: h.database.db, config: h.config, now: h.clock.now };
+    firstRun = await seedDemo(ctx);
+    const [patient] = await h.database.db
+      .select()
+      .from(users)
+      .where(eq(users.email, DEMO_PATIENT.email));
+    if (patient === undefined) throw new Error('no demo patient');
+    patientId = patient.id;
+  });
 
-      it('creates the demo patient and the demo clinician', async () => {
-        const rows = await h.database.db.select().from(users);
-        expect(
-          rows.map((u) => [u.email, u.role, u.discipline, u.timeZone, u.displayName]).sort(),
-        ).toEqual([
-          [DEMO_PATIENT.email, 'patient', null, ZONE, 'Dana Demo'],
-          [DEMO_CLINICIAN.email, 'clinician', 'prescriber', ZONE, 'Dr. Sam Rivera'],
-        ]);
-      });
+  it('creates the demo patient and the demo clinician', async () => {
+    const rows = await h.database.db.select().from(users);
+    expect(
+      rows.map((u) => [u.email, u.role, u.discipline, u.timeZone, u.displayName]).sort(),
+    ).toEqual([
+      [DEMO_PATIENT.email, 'patient', null, ZONE, 'Dana Demo'],
+      [DEMO_CLINICIAN.email, 'clinician', 'prescriber', ZONE, 'Dr. Sam Rivera'],
+    ]);
+  });
 
-      it('creates two regimen versions: 3 × 5 mg, then the evening dose lowered', async () => {
-        const rows = await h.database.db
-          .select()
-          .from(regimenVersions)
-          .where(eq(regimenVersions.patientId, patientId))
-          .orderBy(regimenVersions.version);
-        expect(
-          rows.map((v) => ({
-            version: v.version,
-            startDate: v.startDate,
-            doses: v.doses,
-            formulation: v.formulation,
-            enteredBy: v.enteredBy,
-          })),
-        ).toEqual([
-          {
-            version: 1,
-            startDate: '2025-12-10',
-            doses: [
-              { time: '08:00', amountMg: 5 },
-              { time: '14:00', amountMg: 5 },
-              { time: '21:00', amountMg: 5 },
-            ],
-            formulation: 'tab5',
-            enteredBy: patientId,
-          },
-          {
-            version: 2,
-            startDate: '2026-01-24',
-            doses: [
-              { time: '08:00', amountMg: 5 },
-              { time: '14:00', amountMg: 5 },
-              { time: '21:00', amountMg: 2.5 },
-            ],
-            formulation: 'tab5',
-            enteredBy: patientId,
-          },
-        ]);
-        // Each version was recorded on its start date, so each applies from that day on.
-        expect(rows.map((v) => localDateOf(v.createdAt.toISOString(), ZONE))).toEqual([
-          '2025-12-10',
-          '2026-01-24',
-        ]);
-      });
+  it('creates two regimen versions: 3 × 5 mg, then the evening dose lowered', async () => {
+    const rows = await h.database.db
+      .select()
+      .from(regimenVersions)
+      .where(eq(regimenVersions.patientId, patientId))
+      .orderBy(regimenVersions.version);
+    expect(
+      rows.map((v) => ({
+        version: v.version,
+        startDate: v.startDate,
+        doses: v.doses,
+        formulation: v.formulation,
+        enteredBy: v.enteredBy,
+      })),
+    ).toEqual([
+      {
+        version: 1,
+        startDate: '2025-12-10',
+        doses: [
+          { time: '08:00', amountMg: 5 },
+          { time: '14:00', amountMg: 5 },
+          { time: '21:00', amountMg: 5 },
+        ],
+        formulation: 'tab5',
+        enteredBy: patientId,
+      },
+      {
+        version: 2,
+        startDate: '2026-01-24',
+        doses: [
+          { time: '08:00', amountMg: 5 },
+          { time: '14:00', amountMg: 5 },
+          { time: '21:00', amountMg: 2.5 },
+        ],
+        formulation: 'tab5',
+        enteredBy: patientId,
+      },
+    ]);
+    // Each version was recorded on its start date, so each applies from that day on.
+    expect(rows.map((v) => localDateOf(v.createdAt.toISOString(), ZONE))).toEqual([
+      '2025-12-10',
+      '2026-01-24',
+    ]);
+  });
 
-      it('creates about 90 days of dose events and one check-in a day', async () => {
-        const summary = /^Demo data created: 90 days, (\d+) dose entries, (\d+) check-ins\./.exec(
-          firstRun,
-        );
-        expect(summary).not.toBeNull();
-        const doses = await h.database.db
-          .select()
-          .from(doseEvents)
-          .where(eq(doseEvents.patientId, patientId));
-        const checks = await h.database.db
-          .select()
-          .from(checkIns)
-          .where(eq(checkIns.patientId, patientId));
-        expect(doses).toHaveLength(Number(summary?.[1]));
-        expect(checks).toHaveLength(Number(summary?.[2]));
-        expect(checks).toHaveLength(90);
+  it('creates about 90 days of dose events and one check-in a day', async () => {
+    const summary = /^Demo data created: 90 days, (\d+) dose entries, (\d+) check-ins\./.exec(
+      firstRun,
+    );
+    expect(summary).not.toBeNull();
+    const doses = await h.database.db
+      .select()
+      .from(doseEvents)
+      .where(eq(doseEvents.patientId, patientId));
+    const checks = await h.database.db
+      .select()
+      .from(checkIns)
+      .where(eq(checkIns.patientId, patientId));
+    expect(doses).toHaveLength(Number(summary?.[1]));
+    expect(checks).toHaveLength(Number(summary?.[2]));
+    expect(checks).toHaveLength(90);
 
-        // 90 days × 3 slots, a few never logged, plus some extra doses.
-        expect(doses.length).toBeGreaterThan(240);
-        expect(doses.length).toBeLessThan(300);
-        const doseDays = new Set(doses.map((d) => localDateOf(d.takenAt.toISOString(), ZONE)));
-        const checkDays = new Set(checks.map((c) => localDateOf(c.at.toISOString(), ZONE)));
-        expect(checkDays.size).toBe(90);
-        for (const days of [doseDays, checkDays]) {
-          const sorted = [...days].sort();
-          expect(sorted[0]).toBe('2025-12-10');
-          expect(sorted.at(-1)).toBe('2026-03-09'); // nothing today or in the future
-        }
-        const kinds = new Set(doses.map((d) => d.kind));
-        expect([...kinds].sort()).toEqual(['extra', 'skipped', 'taken']);
-        for (const d of doses) {
-          if (d.kind === 'skipped') expect(d.amountMg).toBe(0);
-          if (d.kind === 'extra') expect([d.slotKey, d.amountMg]).toEqual([null, 2.5]);
-          if (d.kind === 'taken') expect([2.5, 5]).toContain(d.amountMg);
-        }
-        // No slot is answered twice.
-        const slotKeys = doses.flatMap((d) => (d.slotKey === null ? [] : [d.slotKey]));
-        expect(new Set(slotKeys).size).toBe(slotKeys.length);
-        expect(firstRun).toContain(`${DEMO_PATIENT.email} / ${DEMO_PATIENT.password}`);
-        expect(firstRun).toContain(`${DEMO_CLINICIAN.email} / ${DEMO_CLINICIAN.password}`);
-      });
+    // 90 days × 3 slots, a few never logged, plus some extra doses.
+    expect(doses.length).toBeGreaterThan(240);
+    expect(doses.length).toBeLessThan(300);
+    const doseDays = new Set(doses.map((d) => localDateOf(d.takenAt.toISOString(), ZONE)));
+    const checkDays = new Set(checks.map((c) => localDateOf(c.at.toISOString(), ZONE)));
+    expect(checkDays.size).toBe(90);
+    for (const days of [doseDays, checkDays]) {
+      const sorted = [...days].sort();
+      expect(sorted[0]).toBe('2025-12-10');
+      expect(sorted.at(-1)).toBe('2026-03-09'); // nothing today or in the future
+    }
+    const kinds = new Set(doses.map((d) => d.kind));
+    expect([...kinds].sort()).toEqual(['extra', 'skipped', 'taken']);
+    for (const d of doses) {
+      if (d.kind === 'skipped') expect(d.amountMg).toBe(0);
+      if (d.kind === 'extra') expect([d.slotKey, d.amountMg]).toEqual([null, 2.5]);
+      if (d.kind === 'taken') expect([2.5, 5]).toContain(d.amountMg);
+    }
+    // No slot is answered twice.
+    const slotKeys = doses.flatMap((d) => (d.slotKey === null ? [] : [d.slotKey]));
+    expect(new Set(slotKeys).size).toBe(slotKeys.length);
+    expect(firstRun).toContain(`${DEMO_PATIENT.email} / ${DEMO_PATIENT.password}`);
+    expect(firstRun).toContain(`${DEMO_CLINICIAN.email} / ${DEMO_CLINICIAN.password}`);
+  });
 
-      it('changes nothing when run a second time', async () => {
-        const before = await counts();
-        const secondRun = await seedDemo(ctx);
-        expect(secondRun).toMatch(/^The demo accounts already exist; nothing was changed\./);
-        expect(secondRun).toContain(`${DEMO_PATIENT.email} / ${DEMO_PATIENT.password}`);
-        expect(await counts()).toEqual(before);
-      });
+  it('changes nothing when run a second time', async () => {
+    const before = await counts();
+    const secondRun = await seedDemo(ctx);
+    expect(secondRun).toMatch(/^The demo accounts already exist; nothing was changed\./);
+    expect(secondRun).toContain(`${DEMO_PATIENT.email} / ${DEMO_PATIENT.password}`);
+    expect(await counts()).toEqual(before);
+  });
 
-      it('lets the demo patient sign in with the printed credentials and see the history', async () => {
-        const printed = /patient:\s+(\S+) \/ (\S+)/.exec(firstRun);
-        expect(printed).not.toBeNull();
-        const login = await h.app.inject({
-          method: 'POST',
-          url: '/api/auth/login',
-          payload: { email: printed?.[1], password: printed?.[2] },
-        });
-        expect(login.statusCode).toBe(200);
-        const { user, csrfToken } = login.json<{ user: { id: string }; csrfToken: string }>();
-        expect(user.id).toBe(patientId);
-        const session = login.cookies.find((c) => c.name === 'steady_session');
-        const headers = {
-          cookie: `steady_session=${session?.value ?? ''}`,
-          'x-csrf-token': csrfToken,
-        };
+  it('lets the demo patient sign in with the printed credentials and see the history', async () => {
+    const printed = /patient:\s+(\S+) \/ (\S+)/.exec(firstRun);
+    expect(printed).not.toBeNull();
+    const login = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: printed?.[1], password: printed?.[2] },
+    });
+    expect(login.statusCode).toBe(200);
+    const { user, csrfToken } = login.json<{ user: { id: string }; csrfToken: string }>();
+    expect(user.id).toBe(patientId);
+    const session = login.cookies.find((c) => c.name === 'steady_session');
+    const headers = {
+      cookie: `steady_session=${session?.value ?? ''}`,
+      'x-csrf-token': csrfToken,
+    };
 
-        const res = await h.app.inject({
-          method: 'GET',
-          url: `/api/patients/${patientId}/history?days=90`,
-          headers,
-        });
-        expect(res.statusCode).toBe(200);
-        const history = res.json<{
-          daily: { date: string; doseMg: number; pain: number | null }[];
-        }>();
-        expect(history.daily).toHaveLength(90);
-        expect(history.daily[0]?.date).toBe('2025-12-11');
-        expect(history.daily.at(-1)).toEqual({ date: '2026-03-10', doseMg: 0, pain: null });
-        const withDoses = history.daily.filter((d) => d.doseMg > 0);
-        expect(withDoses.length).toBeGreaterThanOrEqual(85);
-        // At most the scheduled 15 mg plus one 2.5 mg as-needed dose on any day.
-        expect(Math.max(...history.daily.map((d) => d.doseMg))).toBeLessThanOrEqual(17.5);
-        expect(history.daily.filter((d) => d.pain !== null)).toHaveLength(89);
+    const res = await h.app.inject({
+      method: 'GET',
+      url: `/api/patients/${patientId}/history?days=90`,
+      headers,
+    });
+    expect(res.statusCode).toBe(200);
+    const history = res.json<{
+      daily: { date: string; doseMg: number; pain: number | null }[];
+    }>();
+    expect(history.daily).toHaveLength(90);
+    expect(history.daily[0]?.date).toBe('2025-12-11');
+    expect(history.daily.at(-1)).toEqual({ date: '2026-03-10', doseMg: 0, pain: null });
+    const withDoses = history.daily.filter((d) => d.doseMg > 0);
+    expect(withDoses.length).toBeGreaterThanOrEqual(85);
+    // At most the scheduled 15 mg plus one 2.5 mg as-needed dose on any day.
+    expect(Math.max(...history.daily.map((d) => d.doseMg))).toBeLessThanOrEqual(17.5);
+    expect(history.daily.filter((d) => d.pain !== null)).toHaveLength(89);
 
-        const today = await h.app.inject({
-          method: 'GET',
-          url: `/api/patients/${patientId}/today`,
-          headers,
-        });
-        expect(today.statusCode).toBe(200);
-        expect(
-          today.json<{ regimen: { version: number }; slots: { amountMg: number }[] }>(),
-        ).toMatchObject({
-          regimen: { version: 2 },
-          slots: [{ amountMg: 5 }, { amountMg: 5 }, { amountMg: 2.5 }],
-        });
-      });
+    const today = await h.app.inject({
+      method: 'GET',
+      url: `/api/patients/${patientId}/today`,
+      headers,
+    });
+    expect(today.statusCode).toBe(200);
+    expect(
+      today.json<{ regimen: { version: number }; slots: { amountMg: number }[] }>(),
+    ).toMatchObject({
+      regimen: { version: 2 },
+      slots: [{ amountMg: 5 }, { amountMg: 5 }, { amountMg: 2.5 }],
+    });
+  });
 
-      it('lets the demo clinician sign in', async () => {
-        const printed = /clinician:\s+(\S+) \/ (\S+)/.exec(firstRun);
-        const login = await h.app.inject({
-          method: 'POST',
-          url: '/api/auth/login',
-          payload: { email: printed?.[1], password: printed?.[2] },
-        });
-        expect(login.statusCode).toBe(200);
-        expect(login.json()).toMatchObject({ user: { role: 'clinician' } });
-      });
-    },
-  );
-}
+  it('lets the demo clinician sign in', async () => {
+    const printed = /clinician:\s+(\S+) \/ (\S+)/.exec(firstRun);
+    const login = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: printed?.[1], password: printed?.[2] },
+    });
+    expect(login.statusCode).toBe(200);
+    expect(login.json()).toMatchObject({ user: { role: 'clinician' } });
+  });
+});

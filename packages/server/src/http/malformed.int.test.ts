@@ -3,10 +3,11 @@
  * app's own route list): always a 4xx with the one error shape, never a 500, never a stack.
  */
 import type { InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { RouteRecord } from '../app.js';
-import { createHarness, DATABASES, registerPatient, type Harness } from '../testing/harness.js';
+import { registerPatient, type Harness } from '../testing/harness.js';
+import { describeOnDatabases } from '../testing/suites.js';
 import {
   apiRoutes,
   expectError,
@@ -29,272 +30,252 @@ function zodObject(route: RouteRecord, part: 'body' | 'querystring'): z.ZodObjec
   return schema;
 }
 
-for (const { kind, skipReason } of DATABASES) {
-  describe.skipIf(skipReason !== null)(
-    `malformed input on ${kind}${skipReason === null ? '' : ` (${skipReason})`}`,
-    () => {
-      let h: Harness;
-      let a: SeededPatient;
-      let before: string[];
-      beforeAll(async () => {
-        h = await createHarness(kind);
-        a = await seedPatient(h, 'alphasecret');
-        before = await snapshot(h, a);
-      });
-      afterAll(async () => {
-        await h.close();
-      });
+describeOnDatabases('malformed input', (harness) => {
+  let h: Harness;
+  let a: SeededPatient;
+  let before: string[];
+  beforeAll(async () => {
+    h = harness();
+    a = await seedPatient(h, 'alphasecret');
+    before = await snapshot(h, a);
+  });
 
-      const withBody = () => apiRoutes(h).filter((r) => r.schema?.body !== undefined);
-      const withQuery = () =>
-        apiRoutes(h).filter((r) => r.schema?.querystring !== undefined && r.method !== 'HEAD');
-      let ip = 0;
-      /**
-       * Send as patient A (so authorization passes and the input itself is judged), each time
-       * from another address: sign-in and registration allow 30 requests a minute per address.
-       */
-      const send = (route: RouteRecord, options: Omit<InjectOptions, 'method' | 'url'>) =>
-        a.client.request({
-          method: route.method as 'POST',
-          url: fillPath(route.url, a.ids) + sampleQuery(route),
-          remoteAddress: `10.0.${String(Math.floor(++ip / 250))}.${String(ip % 250)}`,
-          ...options,
+  const withBody = () => apiRoutes(h).filter((r) => r.schema?.body !== undefined);
+  const withQuery = () =>
+    apiRoutes(h).filter((r) => r.schema?.querystring !== undefined && r.method !== 'HEAD');
+  let ip = 0;
+  /**
+   * Send as patient A (so authorization passes and the input itself is judged), each time
+   * from another address: sign-in and registration allow 30 requests a minute per address.
+   */
+  const send = (route: RouteRecord, options: Omit<InjectOptions, 'method' | 'url'>) =>
+    a.client.request({
+      method: route.method,
+      url: fillPath(route.url, a.ids) + sampleQuery(route),
+      remoteAddress: `10.0.${String(Math.floor(++ip / 250))}.${String(ip % 250)}`,
+      ...options,
+    });
+
+  it('finds the routes that take a body and a query', () => {
+    expect(withBody().map(routeKey)).toEqual(
+      expect.arrayContaining([
+        'POST /api/auth/register',
+        'POST /api/auth/login',
+        'PATCH /api/me',
+        'POST /api/patients/:patientId/checkins',
+        'PUT /api/patients/:patientId/medications/:medicationId',
+      ]),
+    );
+    expect(withQuery().map(routeKey)).toEqual(
+      expect.arrayContaining([
+        'GET /api/patients/:patientId/doses',
+        'GET /api/patients/:patientId/history',
+      ]),
+    );
+  });
+
+  it('answers 400 STEADY_ERR_MALFORMED_JSON to bodies that are not JSON', async () => {
+    const broken = ['{"name":', '{', "{'a':1}", '{"a":1}}', 'nul', '{"a":01}', '\u0000'];
+    for (const route of withBody()) {
+      for (const payload of [...broken, '']) {
+        const res = await send(route, {
+          headers: { 'content-type': 'application/json' },
+          payload,
         });
+        expectError(res, 400, 'STEADY_ERR_MALFORMED_JSON', `${routeKey(route)} ${payload}`);
+      }
+    }
+  });
 
-      it('finds the routes that take a body and a query', () => {
-        expect(withBody().map(routeKey)).toEqual(
-          expect.arrayContaining([
-            'POST /api/auth/register',
-            'POST /api/auth/login',
-            'PATCH /api/me',
-            'POST /api/patients/:patientId/checkins',
-            'PUT /api/patients/:patientId/medications/:medicationId',
-          ]),
+  it('refuses prototype-poisoning JSON without a 500', async () => {
+    for (const route of withBody()) {
+      for (const payload of [
+        '{"__proto__":{"admin":true}}',
+        '{"constructor":{"prototype":{"admin":true}}}',
+      ]) {
+        const res = await send(route, {
+          headers: { 'content-type': 'application/json' },
+          payload,
+        });
+        expect(res.statusCode, routeKey(route)).toBe(400);
+        expectError(res, 400, res.json<{ error: { code: string } }>().error.code);
+      }
+    }
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+
+  it('answers 400 STEADY_ERR_VALIDATION to bodies of the wrong JSON type', async () => {
+    for (const route of withBody()) {
+      for (const payload of ['null', '[]', '"text"', '42', 'true', '[{}]']) {
+        const res = await send(route, {
+          headers: { 'content-type': 'application/json' },
+          payload,
+        });
+        const error = expectError(
+          res,
+          400,
+          'STEADY_ERR_VALIDATION',
+          `${routeKey(route)} ${payload}`,
         );
-        expect(withQuery().map(routeKey)).toEqual(
-          expect.arrayContaining([
-            'GET /api/patients/:patientId/doses',
-            'GET /api/patients/:patientId/history',
-          ]),
-        );
-      });
-
-      it('answers 400 STEADY_ERR_MALFORMED_JSON to bodies that are not JSON', async () => {
-        const broken = ['{"name":', '{', "{'a':1}", '{"a":1}}', 'nul', '{"a":01}', '\u0000'];
-        for (const route of withBody()) {
-          for (const payload of [...broken, '']) {
-            const res = await send(route, {
-              headers: { 'content-type': 'application/json' },
-              payload,
-            });
-            expectError(res, 400, 'STEADY_ERR_MALFORMED_JSON', `${routeKey(route)} ${payload}`);
-          }
-        }
-      });
-
-      it('refuses prototype-poisoning JSON without a 500', async () => {
-        for (const route of withBody()) {
-          for (const payload of [
-            '{"__proto__":{"admin":true}}',
-            '{"constructor":{"prototype":{"admin":true}}}',
-          ]) {
-            const res = await send(route, {
-              headers: { 'content-type': 'application/json' },
-              payload,
-            });
-            expect(res.statusCode, routeKey(route)).toBe(400);
-            expectError(res, 400, res.json<{ error: { code: string } }>().error.code);
-          }
-        }
-        expect(({} as Record<string, unknown>).admin).toBeUndefined();
-      });
-
-      it('answers 400 STEADY_ERR_VALIDATION to bodies of the wrong JSON type', async () => {
-        for (const route of withBody()) {
-          for (const payload of ['null', '[]', '"text"', '42', 'true', '[{}]']) {
-            const res = await send(route, {
-              headers: { 'content-type': 'application/json' },
-              payload,
-            });
-            const error = expectError(
-              res,
-              400,
-              'STEADY_ERR_VALIDATION',
-              `${routeKey(route)} ${payload}`,
-            );
-            expect(error.details, routeKey(route)).toEqual([
-              expect.objectContaining({ path: '/body', message: expect.any(String) as string }),
-            ]);
-          }
-        }
-      });
-
-      it('answers 400 with details to an empty object wherever a field is required', async () => {
-        const optionalOnly: string[] = [];
-        for (const route of withBody()) {
-          if (zodObject(route, 'body').safeParse({}).success) {
-            optionalOnly.push(routeKey(route));
-            continue;
-          }
-          const error = expectError(
-            await send(route, { payload: {} }),
-            400,
-            'STEADY_ERR_VALIDATION',
-            routeKey(route),
-          );
-          expect(Array.isArray(error.details) && error.details.length > 0, routeKey(route)).toBe(
-            true,
-          );
-        }
-        // Only these take `{}` (every field optional: a no-op change, or "all facts unknown").
-        expect(optionalOnly.sort()).toEqual([
-          'PATCH /api/me',
-          'PUT /api/patients/:patientId/profile',
+        expect(error.details, routeKey(route)).toEqual([
+          expect.objectContaining({ path: '/body', message: expect.any(String) as string }),
         ]);
-      });
+      }
+    }
+  });
 
-      it('names every field in the details when each field holds an object', async () => {
-        for (const route of withBody()) {
-          const fields = Object.keys(zodObject(route, 'body').shape);
-          expect(fields.length, routeKey(route)).toBeGreaterThan(0);
-          const payload = Object.fromEntries(fields.map((f) => [f, { nested: { deep: [1] } }]));
+  it('answers 400 with details to an empty object wherever a field is required', async () => {
+    const optionalOnly: string[] = [];
+    for (const route of withBody()) {
+      if (zodObject(route, 'body').safeParse({}).success) {
+        optionalOnly.push(routeKey(route));
+        continue;
+      }
+      const error = expectError(
+        await send(route, { payload: {} }),
+        400,
+        'STEADY_ERR_VALIDATION',
+        routeKey(route),
+      );
+      expect(Array.isArray(error.details) && error.details.length > 0, routeKey(route)).toBe(true);
+    }
+    // Only these take `{}` (every field optional: a no-op change, or "all facts unknown").
+    expect(optionalOnly.sort()).toEqual(['PATCH /api/me', 'PUT /api/patients/:patientId/profile']);
+  });
+
+  it('names every field in the details when each field holds an object', async () => {
+    for (const route of withBody()) {
+      const fields = Object.keys(zodObject(route, 'body').shape);
+      expect(fields.length, routeKey(route)).toBeGreaterThan(0);
+      const payload = Object.fromEntries(fields.map((f) => [f, { nested: { deep: [1] } }]));
+      const res = await send(route, { payload });
+      const error = expectError(res, 400, 'STEADY_ERR_VALIDATION', routeKey(route));
+      const paths = (error.details as { path: string }[]).map((d) => d.path);
+      for (const field of fields) {
+        expect(
+          paths.some((p) => p === `/body/${field}` || p.startsWith(`/body/${field}/`)),
+          `${routeKey(route)} ${field}: ${paths.join(', ')}`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('answers 400 to wrong types field by field, starting from a valid body', async () => {
+    const wrongValues: unknown[] = [{}, [], 'x'.repeat(5000), -1, 1e308, true];
+    for (const route of withBody()) {
+      const valid = sampleBody(route) as Record<string, unknown>;
+      for (const field of Object.keys(zodObject(route, 'body').shape)) {
+        for (const value of wrongValues) {
+          const payload = { ...valid, [field]: value };
+          if (zodObject(route, 'body').safeParse(payload).success) continue;
           const res = await send(route, { payload });
-          const error = expectError(res, 400, 'STEADY_ERR_VALIDATION', routeKey(route));
-          const paths = (error.details as { path: string }[]).map((d) => d.path);
-          for (const field of fields) {
-            expect(
-              paths.some((p) => p === `/body/${field}` || p.startsWith(`/body/${field}/`)),
-              `${routeKey(route)} ${field}: ${paths.join(', ')}`,
-            ).toBe(true);
-          }
+          const context = `${routeKey(route)} ${field}=${JSON.stringify(value).slice(0, 20)}`;
+          const error = expectError(res, 400, 'STEADY_ERR_VALIDATION', context);
+          expect(error.details, context).toEqual(
+            expect.arrayContaining([
+              expect.objectContaining({
+                path: expect.stringMatching(`^/body/${field}`) as string,
+              }),
+            ]),
+          );
         }
-      });
+      }
+    }
+  });
 
-      it('answers 400 to wrong types field by field, starting from a valid body', async () => {
-        const wrongValues: unknown[] = [{}, [], 'x'.repeat(5000), -1, 1e308, true];
-        for (const route of withBody()) {
-          const valid = sampleBody(route) as Record<string, unknown>;
-          for (const field of Object.keys(zodObject(route, 'body').shape)) {
-            for (const value of wrongValues) {
-              const payload = { ...valid, [field]: value };
-              if (zodObject(route, 'body').safeParse(payload).success) continue;
-              const res = await send(route, { payload });
-              const context = `${routeKey(route)} ${field}=${JSON.stringify(value).slice(0, 20)}`;
-              const error = expectError(res, 400, 'STEADY_ERR_VALIDATION', context);
-              expect(error.details, context).toEqual(
-                expect.arrayContaining([
-                  expect.objectContaining({
-                    path: expect.stringMatching(`^/body/${field}`) as string,
-                  }),
-                ]),
-              );
-            }
-          }
-        }
+  it('answers 413 STEADY_ERR_BODY_TOO_LARGE to a 1.5 MiB body', async () => {
+    expect(h.config.bodyLimitBytes).toBe(MIB);
+    const payload = JSON.stringify({ name: 'x'.repeat(1.5 * MIB) });
+    for (const route of withBody()) {
+      const res = await send(route, {
+        headers: { 'content-type': 'application/json' },
+        payload,
       });
+      expectError(res, 413, 'STEADY_ERR_BODY_TOO_LARGE', routeKey(route));
+    }
+  });
 
-      it('answers 413 STEADY_ERR_BODY_TOO_LARGE to a 1.5 MiB body', async () => {
-        expect(h.config.bodyLimitBytes).toBe(MIB);
-        const payload = JSON.stringify({ name: 'x'.repeat(1.5 * MIB) });
-        for (const route of withBody()) {
-          const res = await send(route, {
-            headers: { 'content-type': 'application/json' },
-            payload,
-          });
-          expectError(res, 413, 'STEADY_ERR_BODY_TOO_LARGE', routeKey(route));
-        }
-      });
-
-      it('answers 415 to bodies that are not JSON, whatever their type', async () => {
-        const types = [
-          'text/plain',
-          'application/x-www-form-urlencoded',
-          'multipart/form-data; boundary=x',
-          'application/xml',
-        ];
-        for (const route of withBody()) {
-          for (const type of types) {
-            const res = await send(route, {
-              headers: { 'content-type': type },
-              payload: JSON.stringify(sampleBody(route)),
-            });
-            expectError(
-              res,
-              415,
-              'STEADY_ERR_UNSUPPORTED_MEDIA_TYPE',
-              `${routeKey(route)} ${type}`,
-            );
-          }
-        }
-      });
-
-      it('accepts JSON with a charset parameter', async () => {
-        const res = await a.client.request({
-          method: 'POST',
-          url: `/api/patients/${a.client.userId}/medications`,
-          headers: { 'content-type': 'application/json; charset=utf-8' },
-          payload: JSON.stringify({ name: 'Charset test' }),
+  it('answers 415 to bodies that are not JSON, whatever their type', async () => {
+    const types = [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/xml',
+    ];
+    for (const route of withBody()) {
+      for (const type of types) {
+        const res = await send(route, {
+          headers: { 'content-type': type },
+          payload: JSON.stringify(sampleBody(route)),
         });
-        expect(res.statusCode).toBe(201);
-        const del = await a.client.delete(
-          `/api/patients/${a.client.userId}/medications/${res.json<{ medication: { id: string } }>().medication.id}`,
-        );
-        expect(del.statusCode).toBe(204);
-      });
+        expectError(res, 415, 'STEADY_ERR_UNSUPPORTED_MEDIA_TYPE', `${routeKey(route)} ${type}`);
+      }
+    }
+  });
 
-      it('answers 400 naming the parameter to every bad query value', async () => {
-        for (const route of withQuery()) {
-          const base = fillPath(route.url, a.ids);
-          for (const key of Object.keys(zodObject(route, 'querystring').shape)) {
-            const valid = new URLSearchParams(sampleQuery(route));
-            for (const bad of ['{}', 'abc', '2026-02-30', '-1', '']) {
-              const query = new URLSearchParams(valid);
-              query.set(key, bad);
-              const res = await a.client.get(`${base}?${query.toString()}`);
-              const context = `${routeKey(route)} ${key}=${bad}`;
-              const error = expectError(res, 400, 'STEADY_ERR_VALIDATION', context);
-              expect(error.details, context).toEqual(
-                expect.arrayContaining([expect.objectContaining({ path: `/querystring/${key}` })]),
-              );
-            }
-            // The same parameter twice arrives as an array.
-            const twice = new URLSearchParams(valid);
-            twice.set(key, '2026-03-01');
-            twice.append(key, '2026-03-02');
-            const res = await a.client.get(`${base}?${twice.toString()}`);
-            expectError(res, 400, 'STEADY_ERR_VALIDATION', `${routeKey(route)} ${key} twice`);
-          }
+  it('accepts JSON with a charset parameter', async () => {
+    const res = await a.client.request({
+      method: 'POST',
+      url: `/api/patients/${a.client.userId}/medications`,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      payload: JSON.stringify({ name: 'Charset test' }),
+    });
+    expect(res.statusCode).toBe(201);
+    const del = await a.client.delete(
+      `/api/patients/${a.client.userId}/medications/${res.json<{ medication: { id: string } }>().medication.id}`,
+    );
+    expect(del.statusCode).toBe(204);
+  });
+
+  it('answers 400 naming the parameter to every bad query value', async () => {
+    for (const route of withQuery()) {
+      const base = fillPath(route.url, a.ids);
+      for (const key of Object.keys(zodObject(route, 'querystring').shape)) {
+        const valid = new URLSearchParams(sampleQuery(route));
+        for (const bad of ['{}', 'abc', '2026-02-30', '-1', '']) {
+          const query = new URLSearchParams(valid);
+          query.set(key, bad);
+          const res = await a.client.get(`${base}?${query.toString()}`);
+          const context = `${routeKey(route)} ${key}=${bad}`;
+          const error = expectError(res, 400, 'STEADY_ERR_VALIDATION', context);
+          expect(error.details, context).toEqual(
+            expect.arrayContaining([expect.objectContaining({ path: `/querystring/${key}` })]),
+          );
         }
-      });
+        // The same parameter twice arrives as an array.
+        const twice = new URLSearchParams(valid);
+        twice.set(key, '2026-03-01');
+        twice.append(key, '2026-03-02');
+        const res = await a.client.get(`${base}?${twice.toString()}`);
+        expectError(res, 400, 'STEADY_ERR_VALIDATION', `${routeKey(route)} ${key} twice`);
+      }
+    }
+  });
 
-      // Runs last (tests in a file run in order): nothing any request above sent was stored.
-      it('stored nothing from any of the malformed requests', async () => {
-        expect(await snapshot(h, a)).toEqual(before);
-      });
-    },
-  );
+  // Runs last (tests in a file run in order): nothing any request above sent was stored.
+  it('stored nothing from any of the malformed requests', async () => {
+    expect(await snapshot(h, a)).toEqual(before);
+  });
+});
 
-  describe.skipIf(skipReason !== null)(
-    `configured body limit on ${kind}${skipReason === null ? '' : ` (${skipReason})`}`,
-    () => {
-      let h: Harness;
-      beforeAll(async () => {
-        h = await createHarness(kind, { STEADY_BODY_LIMIT_BYTES: '2048' });
-      });
-      afterAll(async () => {
-        await h.close();
-      });
+describeOnDatabases(
+  'configured body limit',
+  (harness) => {
+    let h: Harness;
+    beforeAll(() => {
+      h = harness();
+    });
 
-      it('applies STEADY_BODY_LIMIT_BYTES to every request', async () => {
-        const p = await registerPatient(h.app);
-        const url = `/api/patients/${p.userId}/medications`;
-        const fits = await p.post(url, { name: 'Fits', dose: 'x'.repeat(50) });
-        expect(fits.statusCode).toBe(201);
-        const tooLarge = await p.post(url, { name: 'Too large', dose: 'x'.repeat(3000) });
-        expectError(tooLarge, 413, 'STEADY_ERR_BODY_TOO_LARGE');
-        const list = (await p.get(url)).json<{ medications: { name: string }[] }>();
-        expect(list.medications.map((m) => m.name)).toEqual(['Fits']);
-      });
-    },
-  );
-}
+    it('applies STEADY_BODY_LIMIT_BYTES to every request', async () => {
+      const p = await registerPatient(h.app);
+      const url = `/api/patients/${p.userId}/medications`;
+      const fits = await p.post(url, { name: 'Fits', dose: 'x'.repeat(50) });
+      expect(fits.statusCode).toBe(201);
+      const tooLarge = await p.post(url, { name: 'Too large', dose: 'x'.repeat(3000) });
+      expectError(tooLarge, 413, 'STEADY_ERR_BODY_TOO_LARGE');
+      const list = (await p.get(url)).json<{ medications: { name: string }[] }>();
+      expect(list.medications.map((m) => m.name)).toEqual(['Fits']);
+    });
+  },
+  { STEADY_BODY_LIMIT_BYTES: '2048' },
+);

@@ -47,30 +47,38 @@ function slowRegistration(server: RunningServer, email: string) {
     });
   });
   const { port } = server.app.server.address() as { port: number };
+  // Keep-alive like a browser, with no client-side idle timeout: only the server can end it.
+  const agent = new http.Agent({ keepAlive: true });
   const req = http.request({
+    agent,
     host: '127.0.0.1',
     port,
     method: 'POST',
     path: '/api/auth/register',
     headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
   });
-  const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
-    req.once('response', (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.once('end', () => {
-        resolve({ status: res.statusCode ?? 0, body });
+  const response = new Promise<{ status: number; body: string; connection?: string }>(
+    (resolve, reject) => {
+      req.once('response', (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.once('end', () => {
+          resolve({ status: res.statusCode ?? 0, body, connection: res.headers.connection });
+        });
       });
-    });
-    req.once('error', reject);
-  });
+      req.once('error', reject);
+    },
+  );
   req.write(payload.slice(0, 10));
   return {
     received,
     response,
     finish: () => {
       req.end(payload.slice(10));
+    },
+    close: () => {
+      agent.destroy();
     },
   };
 }
@@ -83,7 +91,11 @@ async function stateOf(promise: Promise<unknown>): Promise<'pending' | 'settled'
       () => null,
       () => null,
     ),
-    new Promise((resolve) => setTimeout(() => resolve(pending), 200)),
+    new Promise((resolve) => {
+      setTimeout(() => {
+        resolve(pending);
+      }, 200);
+    }),
   ]);
   return winner === pending ? 'pending' : 'settled';
 }
@@ -209,7 +221,11 @@ for (const { kind, skipReason } of DATABASES) {
         const response = await slow.response;
         expect(response.status).toBe(201);
         expect(JSON.parse(response.body)).toMatchObject({ user: { email } });
+        // Otherwise the kept-alive socket would hold the stop open for the keep-alive timeout
+        // (72 s, past this test's timeout).
+        expect(response.connection).toBe('close');
         await stopping;
+        slow.close();
         expect(existsSync(lockFile())).toBe(false);
         // stop() is idempotent.
         await server.stop();

@@ -161,7 +161,15 @@ export async function registerPatient(
     displayName: overrides.displayName ?? `Patient ${String(counter)}`,
     timeZone: overrides.timeZone ?? 'America/New_York',
   };
-  const res = await app.inject({ method: 'POST', url: '/api/auth/register', payload: body });
+  // Each registration comes from its own address: suites register more patients than the
+  // per-address sign-up rate limit allows in a minute, which is not what they test.
+  const remoteAddress = `10.${String((counter >> 16) & 255)}.${String((counter >> 8) & 255)}.${String(counter & 255)}`;
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/register',
+    payload: body,
+    remoteAddress,
+  });
   if (res.statusCode !== 201)
     throw new Error(`register failed: ${String(res.statusCode)} ${res.body}`);
   const json = res.json<{ user: { id: string }; csrfToken: string }>();

@@ -17,7 +17,8 @@ export function describeOnDatabases(
   env: Record<string, string> = {},
 ): void {
   for (const { kind, skipReason } of DATABASES) {
-    const name = skipReason === null ? `${title} on ${kind}` : `${title} on ${kind} (${skipReason})`;
+    const name =
+      skipReason === null ? `${title} on ${kind}` : `${title} on ${kind} (${skipReason})`;
     describe.skipIf(skipReason !== null)(name, () => {
       let current: Harness | null = null;
       beforeAll(async () => {

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "dose_events_first_slot_entry_key" ON "dose_events" USING btree ("patient_id","slot_key") WHERE "dose_events"."supersedes" is null and "dose_events"."slot_key" is not null;
