@@ -6,11 +6,11 @@
  *   (b) POST /doses throughput at a fixed concurrency vs a bare Fastify app, same client.
  * With TEST_DATABASE_URL set, the latency part is repeated on a throwaway PostgreSQL database.
  */
-import { createHarness, type DatabaseKind } from '../packages/server/src/testing/harness.js';
 import { bareApp, listenLocal } from './lib/http.js';
 import { runLoad, type LoadResult, type RequestSpec } from './lib/load.js';
-import { seedPatientYear, type PatientYear } from './lib/patientYear.js';
+import type { PatientYear } from './lib/patientYear.js';
 import type { Benchmark, BenchResult, Figure } from './lib/report.js';
+import { withSeededApp } from './lib/seededServer.js';
 import { summarize, type TimingSummary } from './lib/stats.js';
 
 const envInt = (name: string, fallback: number): number => {
@@ -114,26 +114,6 @@ async function postThroughput(spec: RequestSpec, what: string) {
     }),
   );
   return { requestsPerSecond: r.requestsPerSecond, requests: r.ok, latency: describe(r) };
-}
-
-/** Seed a patient on a fresh database of `kind`, listen, and run `measure`; always clean up. */
-async function withSeededApp<T>(
-  kind: DatabaseKind,
-  log: (line: string) => void,
-  measure: (base: string, patient: PatientYear) => Promise<T>,
-): Promise<{ patient: PatientYear; measured: T }> {
-  const harness = await createHarness(kind);
-  try {
-    const started = performance.now();
-    const patient = await seedPatientYear(harness);
-    log(
-      `  ${kind}: seeded ${String(patient.counts.doseEvents)} dose events and ${String(patient.counts.checkIns)} check-ins in ${(performance.now() - started).toFixed(0)} ms`,
-    );
-    const base = await listenLocal(harness.app);
-    return { patient, measured: await measure(base, patient) };
-  } finally {
-    await harness.close();
-  }
 }
 
 async function run(log: (line: string) => void): Promise<BenchResult> {
