@@ -3,7 +3,8 @@
  *   (a) one patient-year, repeated: median time of `relativeLevels` (hourly grid over the
  *       year), `dailyMeanLevels` (365 local days) and `computeSignals` (every rule);
  *   (b) a cohort of 10,000 patients × 1 year, each generated and run once, split over one
- *       worker thread per core (2 here): total wall time and engine ms per patient.
+ *       worker thread per core (2 here): total wall time and engine ms per patient, plus the
+ *       speed-up over one worker (measured on the first 500 patients alone, first).
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -31,6 +32,7 @@ const SETTINGS = {
   repeats: envInt('BENCH_CORE_REPEATS', 50),
   cohortPatients: envInt('BENCH_CORE_PATIENTS', 10_000),
   workers: envInt('BENCH_CORE_WORKERS', Math.min(2, os.availableParallelism())),
+  calibrationPatients: 500,
 };
 
 function onePatientYear() {
@@ -69,8 +71,25 @@ function runSlice(slice: CohortSlice): Promise<CohortTotals> {
   });
 }
 
+/** Thread time per patient (input generation included) of a slice's totals. */
+const threadMsPerPatient = (t: CohortTotals) => (totalMs(t) + t.generateMs) / t.patients;
+
+/**
+ * How much the extra workers actually buy: the first patients alone on one worker first (same
+ * patients, same code), so the cohort's wall time can be compared with one thread's pace.
+ */
+async function oneWorkerPace(): Promise<CohortTotals | null> {
+  if (SETTINGS.workers === 1) return null;
+  return runSlice({
+    first: 0,
+    step: 1,
+    end: Math.min(SETTINGS.calibrationPatients, SETTINGS.cohortPatients),
+  });
+}
+
 async function cohort() {
   const { cohortPatients: end, workers } = SETTINGS;
+  const alone = await oneWorkerPace();
   const started = performance.now();
   const parts = await Promise.all(
     Array.from({ length: workers }, (_, w) => runSlice({ first: w, step: workers, end })),
@@ -78,15 +97,27 @@ async function cohort() {
   const wallMs = performance.now() - started;
   const totals = parts.reduce(addTotals, emptyTotals());
   const engineMs = totalMs(totals);
+  const oneThreadWallMs = alone === null ? wallMs : threadMsPerPatient(alone) * end;
   return {
     workers,
     wallSeconds: wallMs / 1000,
+    /** Wall time over patients: the pace of the whole machine. */
+    wallMsPerPatient: wallMs / end,
     totals,
     engineSecondsSummed: engineMs / 1000,
+    /** Per patient, on its thread, while every worker was busy. */
     engineMsPerPatient: engineMs / totals.patients,
     perStepMsPerPatient: Object.fromEntries(STEPS.map((s) => [s, totals[s] / totals.patients])),
-    /** Thread time (engine + input generation) over wall time: how well the cores were used. */
-    speedup: (engineMs + totals.generateMs) / wallMs,
+    oneWorker:
+      alone === null
+        ? null
+        : {
+            patients: alone.patients,
+            engineMsPerPatient: totalMs(alone) / alone.patients,
+            threadMsPerPatient: threadMsPerPatient(alone),
+          },
+    /** One worker's pace × all patients ÷ the cohort's wall time. */
+    speedup: oneThreadWallMs / wallMs,
   };
 }
 
@@ -131,22 +162,31 @@ async function run(log: (line: string) => void): Promise<BenchResult> {
       note: `${String(c.workers)} worker threads, input generation included`,
     },
     {
-      metric: `${n} patients: engine ms per patient`,
+      metric: `${n} patients: wall ms per patient`,
+      value: c.wallMsPerPatient,
+      unit: 'ms',
+      note: 'wall time ÷ patients',
+    },
+    {
+      metric: `${n} patients: engine ms per patient, per thread`,
       value: c.engineMsPerPatient,
       unit: 'ms',
-      note: 'mean, each patient run once',
+      note: `mean, each patient once, ${String(c.workers)} threads busy`,
     },
     {
-      metric: `${n} patients: engine time summed`,
-      value: c.engineSecondsSummed,
-      unit: 's',
-      note: '≈ single-core time without generation',
+      metric: 'engine ms per patient, 1 worker alone',
+      value: c.oneWorker?.engineMsPerPatient ?? null,
+      unit: 'ms',
+      note:
+        c.oneWorker === null
+          ? 'cohort ran on 1 worker'
+          : `first ${String(c.oneWorker.patients)} patients, before the cohort`,
     },
     {
-      metric: 'parallel use of cores (thread time / wall)',
+      metric: `speed-up of ${String(c.workers)} workers over 1`,
       value: c.speedup,
       unit: '×',
-      note: `of ${String(c.workers)} possible`,
+      note: "1 worker's pace × patients ÷ cohort wall time",
     },
   ];
   return {

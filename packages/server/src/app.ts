@@ -8,7 +8,10 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authRoutes } from './auth/routes.js';
+import { careTeamRoutes } from './careteam/routes.js';
 import { checkInRoutes } from './checkins/routes.js';
+import { clinicianRoutes } from './clinician/routes.js';
+import { clinicRoutes } from './clinics/routes.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import type { Database } from './db/client.js';
@@ -21,8 +24,10 @@ import { healthRoutes } from './http/health.js';
 import type { RoutePolicy } from './http/policy.js';
 import type { TypedApp } from './http/types.js';
 import { installWeb } from './http/web.js';
+import { invitationRoutes } from './invitations/routes.js';
 import { medicationRoutes } from './medications/routes.js';
 import { profileRoutes } from './profile/routes.js';
+import { regimenRequestRoutes } from './regimen/requests.js';
 import { regimenRoutes } from './regimen/routes.js';
 
 export interface AppDeps {
@@ -126,6 +131,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   doseRoutes(typed, ctx);
   checkInRoutes(typed, ctx);
   historyRoutes(typed, ctx);
+  regimenRequestRoutes(typed, ctx);
+  careTeamRoutes(typed, ctx);
+  invitationRoutes(typed, ctx);
+  clinicRoutes(typed, ctx);
+  clinicianRoutes(typed, ctx);
 
   await installWeb(app, config.webDir);
   return app;

@@ -1,11 +1,19 @@
 #!/usr/bin/env node
 /**
- * The `steady` command: serve, migrate, create-clinician, demo.
+ * The `steady` command: serve, migrate, create-clinic, create-clinician, demo.
  * Run with `npm start` (serve), `npm run steady -- <command>` or `npm run demo`.
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createUser } from './auth/users.js';
+import { DISCIPLINES } from './careteam/consent.js';
+import {
+  createClinic,
+  createClinicWithAdmin,
+  generatePassword,
+  listClinics,
+  type Clinic,
+} from './clinics/service.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { DataDirLockedError } from './db/lock.js';
@@ -17,20 +25,51 @@ const USAGE = `Usage: steady <command>
 Commands:
   serve                         Start Steady (API and web app) — the default
   migrate                       Apply database migrations and exit
+  create-clinic --name <clinic name> --admin-email <email>
+                [--admin-name <display name>] [--admin-password <password>] [--time-zone <IANA zone>]
+                                Create a clinic and its administrator (prints the clinic id, and a
+                                generated password if none is given)
   create-clinician --email <email> --discipline <prescriber|physical_therapist|psychologist|pharmacist>
-                   [--name <display name>] [--time-zone <IANA zone>] [--password <password>]
-                                Create a clinician account (prints a generated password if none is given)
-  demo                          Create a demo patient with 90 days of history and a clinician
+                   [--clinic <clinic id>] [--name <display name>] [--time-zone <IANA zone>]
+                   [--password <password>]
+                                Create a clinician account (prints a generated password if none is
+                                given). Without --clinic: the only clinic, or a new "Steady clinic"
+                                when there is none
+  demo                          Create a demo patient with 90 days of history and a care team
 
 Configuration comes from environment variables; see README.md.`;
 
 const clinicianArgs = z.object({
   email: z.email(),
-  discipline: z.enum(['prescriber', 'physical_therapist', 'psychologist', 'pharmacist']),
+  discipline: z.enum(DISCIPLINES),
+  clinic: z.uuid().optional(),
   name: z.string().min(1).max(100).optional(),
   'time-zone': z.string().min(1).optional(),
   password: z.string().min(12).max(256).optional(),
 });
+const clinicArgs = z.object({
+  name: z.string().trim().min(1).max(200),
+  'admin-email': z.email(),
+  'admin-name': z.string().min(1).max(100).optional(),
+  'admin-password': z.string().min(12).max(256).optional(),
+  'time-zone': z.string().min(1).optional(),
+});
+
+const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+function parseOptions<T>(schema: z.ZodType<T>, args: string[], names: readonly string[]): T {
+  const { values } = parseArgs({
+    args,
+    options: Object.fromEntries(names.map((n) => [n, { type: 'string' as const }])),
+  });
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) {
+    throw new UsageError(
+      parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'),
+    );
+  }
+  return parsed.data;
+}
 
 async function withDatabase<T>(run: (ctx: AppContext) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env);
@@ -69,28 +108,62 @@ async function serve(): Promise<void> {
   });
 }
 
-async function createClinician(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      email: { type: 'string' },
-      discipline: { type: 'string' },
-      name: { type: 'string' },
-      'time-zone': { type: 'string' },
-      password: { type: 'string' },
-    },
-  });
-  const parsed = clinicianArgs.safeParse(values);
-  if (!parsed.success) {
-    throw new UsageError(
-      parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'),
-    );
+async function createClinicCommand(args: string[]): Promise<void> {
+  const input = parseOptions(clinicArgs, args, [
+    'name',
+    'admin-email',
+    'admin-name',
+    'admin-password',
+    'time-zone',
+  ]);
+  const password = input['admin-password'] ?? generatePassword();
+  const created = await withDatabase((ctx) =>
+    createClinicWithAdmin(ctx, input.name, {
+      email: input['admin-email'],
+      password,
+      displayName: input['admin-name'] ?? input['admin-email'],
+      timeZone: input['time-zone'] ?? localZone(),
+    }),
+  );
+  if (created === null) {
+    throw new UsageError(`An account with the email ${input['admin-email']} already exists.`);
   }
-  const input = parsed.data;
-  const { randomBytes } = await import('node:crypto');
-  const password = input.password ?? randomBytes(12).toString('base64url');
-  const user = await withDatabase((ctx) =>
-    createUser(
+  console.log(`Created clinic "${created.clinic.name}" (id ${created.clinic.id}).`);
+  console.log(`Administrator: ${created.admin.email} (id ${created.admin.id}).`);
+  if (input['admin-password'] === undefined)
+    console.log(`Password: ${password}  (share it safely; it is not shown again)`);
+}
+
+/** The clinic for a new clinician: the one named, the only one, or a new default clinic. */
+async function clinicFor(ctx: AppContext, requested: string | undefined): Promise<Clinic> {
+  const clinics = await listClinics(ctx);
+  if (requested !== undefined) {
+    const clinic = clinics.find((c) => c.id === requested);
+    if (clinic === undefined) throw new UsageError(`No clinic has the id ${requested}.`);
+    return clinic;
+  }
+  const [only, ...others] = clinics;
+  if (only === undefined) return createClinic(ctx.db, 'Steady clinic', ctx.now());
+  if (others.length > 0) {
+    const list = clinics.map((c) => `  ${c.id}  ${c.name}`).join('\n');
+    throw new UsageError(`There are several clinics; choose one with --clinic:\n${list}`);
+  }
+  return only;
+}
+
+async function createClinician(args: string[]): Promise<void> {
+  const input = parseOptions(clinicianArgs, args, [
+    'email',
+    'discipline',
+    'clinic',
+    'name',
+    'time-zone',
+    'password',
+  ]);
+  const password = input.password ?? generatePassword();
+  const { user, clinic } = await withDatabase(async (ctx) => {
+    const clinic = await clinicFor(ctx, input.clinic);
+    const user = await createUser(
       ctx.db,
       {
         email: input.email,
@@ -98,14 +171,18 @@ async function createClinician(args: string[]): Promise<void> {
         displayName: input.name ?? input.email,
         role: 'clinician',
         discipline: input.discipline,
-        timeZone: input['time-zone'] ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+        timeZone: input['time-zone'] ?? localZone(),
+        clinicId: clinic.id,
       },
       ctx.now(),
-    ),
-  );
+    );
+    return { user, clinic };
+  });
   if (user === null)
     throw new UsageError(`An account with the email ${input.email} already exists.`);
-  console.log(`Created ${input.discipline} ${user.email} (id ${user.id}).`);
+  console.log(
+    `Created ${input.discipline} ${user.email} (id ${user.id}) at "${clinic.name}" (clinic ${clinic.id}).`,
+  );
   if (input.password === undefined)
     console.log(`Password: ${password}  (share it safely; it is not shown again)`);
 }
@@ -121,6 +198,8 @@ async function main(argv: string[]): Promise<void> {
       await withDatabase(() => Promise.resolve());
       console.log('Migrations applied.');
       return;
+    case 'create-clinic':
+      return createClinicCommand(rest);
     case 'create-clinician':
       return createClinician(rest);
     case 'demo': {

@@ -1,26 +1,35 @@
 import { Button, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, Redirect, Route, Switch } from 'wouter';
+import { Link, Redirect, Route, Switch, useSearch } from 'wouter';
+import { AccountPage } from './account/AccountPage';
 import { RegisterPage } from './auth/RegisterPage';
 import { SignInPage } from './auth/SignInPage';
+import { CareTeamPage } from './careteam/CareTeamPage';
 import { CheckInPage } from './checkin/CheckInPage';
+import { ClinicPage } from './clinic/ClinicPage';
+import { InvitePatientPage } from './clinician/InvitePatientPage';
+import { PatientPage } from './clinician/PatientPage';
+import { PatientsPage } from './clinician/PatientsPage';
 import { HistoryPage } from './history/HistoryPage';
+import { JoinPage } from './join/JoinPage';
 import { MedicationsPage } from './medications/MedicationsPage';
 import { ProfilePage } from './profile/ProfilePage';
+import type { SessionUser } from './shared/api/types';
 import { ErrorAlert } from './shared/components/ErrorAlert';
 import { Loading } from './shared/components/Loading';
 import { Page } from './shared/components/Page';
 import { AppLayout } from './shared/layout/AppLayout';
-import { routes } from './shared/layout/routes';
-import { UserContext, useSessionQuery } from './shared/session';
+import { homeFor } from './shared/layout/nav';
+import { joinPath, routes } from './shared/layout/routes';
+import { UserContext, useSessionQuery, useUser } from './shared/session';
 import { TodayPage } from './today/TodayPage';
-import { Note } from './shared/components/Note';
 
 function SignedOutApp() {
   return (
     <Switch>
       <Route path={routes.register} component={RegisterPage} />
       <Route path={routes.signIn} component={SignInPage} />
+      <Route path={routes.join} component={JoinPage} />
       <Route>
         <Redirect to={routes.signIn} replace />
       </Route>
@@ -30,14 +39,21 @@ function SignedOutApp() {
 
 function NotFound() {
   const { t } = useTranslation();
+  const user = useUser();
   return (
     <Page title={t('app.notFound.title')}>
       <p>{t('app.notFound.body')}</p>
-      <Button component={Link} href={routes.today} w="fit-content">
-        {t('app.notFound.home')}
+      <Button component={Link} href={homeFor(user)} w="fit-content">
+        {user.role === 'patient' ? t('app.notFound.home') : t('app.notFound.homeStaff')}
       </Button>
     </Page>
   );
+}
+
+/** After signing in (or registering) from an invitation (?join=CODE), go back to it. */
+function AfterSignIn({ home }: { home: string }) {
+  const join = new URLSearchParams(useSearch()).get('join');
+  return <Redirect to={join === null || join === '' ? home : joinPath(join)} replace />;
 }
 
 function PatientApp() {
@@ -48,12 +64,46 @@ function PatientApp() {
         <Route path={routes.checkIn} component={CheckInPage} />
         <Route path={routes.history} component={HistoryPage} />
         <Route path={routes.medications} component={MedicationsPage} />
+        <Route path={routes.careTeam} component={CareTeamPage} />
         <Route path={routes.profile} component={ProfilePage} />
+        <Route path={routes.join} component={JoinPage} />
         <Route path={routes.signIn}>
-          <Redirect to={routes.today} replace />
+          <AfterSignIn home={routes.today} />
         </Route>
         <Route path={routes.register}>
-          <Redirect to={routes.today} replace />
+          <AfterSignIn home={routes.today} />
+        </Route>
+        <Route component={NotFound} />
+      </Switch>
+    </AppLayout>
+  );
+}
+
+/** Clinicians, caregivers and clinic administrators: the workspace around their patients. */
+function WorkspaceApp({ user }: { user: SessionUser }) {
+  const home = homeFor(user);
+  // Mirrors the API: only clinicians invite patients; an administrator has no patient list.
+  const hasPatients = user.role !== 'admin';
+  return (
+    <AppLayout>
+      <Switch>
+        <Route path={routes.today}>
+          <Redirect to={home} replace />
+        </Route>
+        {hasPatients && <Route path={routes.patients} component={PatientsPage} />}
+        {hasPatients && <Route path={routes.patient} component={PatientPage} />}
+        {user.role === 'clinician' && (
+          <Route path={routes.invitePatient} component={InvitePatientPage} />
+        )}
+        {user.role === 'admin' && <Route path={routes.clinic} component={ClinicPage} />}
+        <Route path={routes.account} component={AccountPage} />
+        <Route path={routes.join} component={JoinPage} />
+        <Route path={routes.signIn}>
+          <AfterSignIn home={home} />
+        </Route>
+        {/* A caregiver registering from an invitation is linked already: no join step. */}
+        <Route path={routes.register}>
+          <Redirect to={home} replace />
         </Route>
         <Route component={NotFound} />
       </Switch>
@@ -85,13 +135,7 @@ export function App() {
   const { user } = session.data;
   return (
     <UserContext value={user}>
-      {user.role === 'patient' ? (
-        <PatientApp />
-      ) : (
-        <AppLayout>
-          <Note>{t('app.notPatient')}</Note>
-        </AppLayout>
-      )}
+      {user.role === 'patient' ? <PatientApp /> : <WorkspaceApp user={user} />}
     </UserContext>
   );
 }

@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css';
 import './shared/styles.css';
+import './shared/styles-care.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';

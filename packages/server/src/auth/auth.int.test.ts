@@ -73,6 +73,7 @@ describeOnDatabases('registration', (harness) => {
       role: 'patient',
       discipline: null,
       timeZone: 'Europe/Paris',
+      clinicId: null,
     });
     expect(body.csrfToken.length).toBeGreaterThanOrEqual(32);
     expect(res.body).not.toContain(PASSWORD);

@@ -7,6 +7,7 @@ import { users } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import { callerOf } from '../http/policy.js';
 import { timeZoneSchema, type TypedApp } from '../http/types.js';
+import { registerCaregiver } from '../invitations/service.js';
 import { createSession, deleteSession, findUserById, SESSION_COOKIE } from './sessions.js';
 import { createUser, verifyLogin } from './users.js';
 
@@ -19,6 +20,8 @@ const registerBody = z.object({
   password: z.string().min(12).max(256),
   displayName: z.string().trim().min(1).max(100),
   timeZone: timeZoneSchema,
+  /** A patient's caregiver invitation: the account is a caregiver's, linked at once. */
+  invitationCode: z.string().min(1).max(40).optional(),
 });
 const meBody = z
   .object({ displayName: z.string().trim().min(1).max(100), timeZone: timeZoneSchema })
@@ -60,17 +63,32 @@ export function authRoutes(app: TypedApp, ctx: AppContext): void {
     '/api/auth/register',
     {
       config: { policy: { kind: 'public' }, rateLimit: authLimit },
-      schema: { tags: ['auth'], summary: 'Register as a patient', body: registerBody },
+      schema: {
+        tags: ['auth'],
+        summary: 'Register as a patient, or as a caregiver with an invitation code',
+        body: registerBody,
+      },
     },
     async (request, reply) => {
       const now = ctx.now();
-      const user = await createUser(
+      const { invitationCode, ...account } = request.body;
+      const user =
+        invitationCode === undefined
+          ? await createUser(ctx.db, { ...account, role: 'patient', discipline: null }, now)
+          : await registerCaregiver(ctx, invitationCode, (tx) =>
+              createUser(tx, { ...account, role: 'caregiver', discipline: null }, now),
+            );
+      if (user === null) throw new AppError('STEADY_ERR_REGISTRATION_FAILED');
+      await audit(
         ctx.db,
-        { ...request.body, role: 'patient', discipline: null },
+        {
+          actorId: user.id,
+          patientId: user.role === 'patient' ? user.id : null,
+          action: 'auth.register',
+          details: { role: user.role },
+        },
         now,
       );
-      if (user === null) throw new AppError('STEADY_ERR_REGISTRATION_FAILED');
-      await audit(ctx.db, { actorId: user.id, patientId: user.id, action: 'auth.register' }, now);
       const csrfToken = await startSession(reply, user.id);
       return reply.status(201).send({ user, csrfToken });
     },

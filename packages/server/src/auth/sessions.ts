@@ -1,12 +1,14 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Discipline } from '../careteam/consent.js';
 import type { Db } from '../db/client.js';
 import { sessions, users } from '../db/schema.js';
 
+export type { Discipline } from '../careteam/consent.js';
+
 export const SESSION_COOKIE = 'steady_session';
 
-export type Role = 'patient' | 'clinician' | 'admin';
-export type Discipline = 'prescriber' | 'physical_therapist' | 'psychologist' | 'pharmacist';
+export type Role = 'patient' | 'clinician' | 'admin' | 'caregiver';
 
 /** The signed-in user as the API shows it (no password hash). */
 export interface SessionUser {
@@ -16,6 +18,8 @@ export interface SessionUser {
   readonly role: Role;
   readonly discipline: Discipline | null;
   readonly timeZone: string;
+  /** The clinic of a clinician or clinic administrator; null for patients and caregivers. */
+  readonly clinicId: string | null;
 }
 
 export interface ActiveSession {
@@ -41,6 +45,7 @@ const userColumns = {
   role: users.role,
   discipline: users.discipline,
   timeZone: users.timeZone,
+  clinicId: users.clinicId,
 } as const;
 
 /** Start a session; returns the cookie token (only its hash is stored) and the CSRF token. */
@@ -64,14 +69,16 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-/** The live session for a cookie token, or null. */
+/** The live session for a cookie token, or null (also when the account was deactivated). */
 export async function findSession(db: Db, token: string, now: Date): Promise<ActiveSession | null> {
   const tokenHash = sha256(token);
   const rows = await db
     .select({ user: userColumns, csrfToken: sessions.csrfToken })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
+    .where(
+      and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.active, true)),
+    )
     .limit(1);
   const row = rows[0];
   return row === undefined ? null : { user: row.user, csrfToken: row.csrfToken, tokenHash };
@@ -79,6 +86,11 @@ export async function findSession(db: Db, token: string, now: Date): Promise<Act
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/** End every session of a user (deactivation). */
+export async function deleteSessionsOf(db: Pick<Db, 'delete'>, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
 export async function findUserById(db: Db, id: string): Promise<SessionUser | null> {

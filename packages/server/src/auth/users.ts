@@ -14,14 +14,23 @@ export interface NewUser {
   readonly role: Role;
   readonly discipline: Discipline | null;
   readonly timeZone: string;
+  /** Clinicians and clinic administrators only. */
+  readonly clinicId?: string | null;
 }
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** Create an account. Returns null when the email is taken (callers choose how much to say). */
-export async function createUser(db: Db, input: NewUser, now: Date): Promise<SessionUser | null> {
+/**
+ * Create an account. Returns null when the email is taken (callers choose how much to say).
+ * Runs inside the caller's transaction when given one.
+ */
+export async function createUser(
+  db: Pick<Db, 'insert'>,
+  input: NewUser,
+  now: Date,
+): Promise<SessionUser | null> {
   if (!isIanaTimeZone(input.timeZone)) throw new AppError('STEADY_ERR_INVALID_TIME_ZONE');
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
@@ -32,6 +41,7 @@ export async function createUser(db: Db, input: NewUser, now: Date): Promise<Ses
     role: input.role,
     discipline: input.discipline,
     timeZone: input.timeZone,
+    clinicId: input.clinicId ?? null,
   };
   const inserted = await db
     .insert(users)
@@ -78,6 +88,8 @@ export async function verifyLogin(
     throw new AppError('STEADY_ERR_INVALID_CREDENTIALS');
   }
   await db.delete(loginFailures).where(eq(loginFailures.emailKey, emailKey));
+  // Only after the right password, so this answer tells a stranger nothing.
+  if (!row.active) throw new AppError('STEADY_ERR_ACCOUNT_INACTIVE');
   return {
     id: row.id,
     email: row.email,
@@ -85,5 +97,6 @@ export async function verifyLogin(
     role: row.role,
     discipline: row.discipline,
     timeZone: row.timeZone,
+    clinicId: row.clinicId,
   };
 }

@@ -111,16 +111,13 @@ export function checkInRoutes(app: TypedApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { user, patientId } = patientOf(request);
+      const { patientId, timeZone } = patientOf(request);
       const { from, to } = request.query;
       if (to < from)
         throw new AppError('STEADY_ERR_VALIDATION', [
           { path: '/querystring/to', message: 'before from' },
         ]);
-      const range = {
-        from: dayBounds(from, user.timeZone).from,
-        to: dayBounds(to, user.timeZone).to,
-      };
+      const range = { from: dayBounds(from, timeZone).from, to: dayBounds(to, timeZone).to };
       return { checkIns: await findCheckIns(ctx.db, patientId, range) };
     },
   );

@@ -5,6 +5,7 @@
  */
 import type { AsNeededRule, ScheduledDose, Severity4, SideEffectKey } from '@steady/core';
 import { sql } from 'drizzle-orm';
+import { DISCIPLINES, MEMBER_KINDS, type ConsentMap } from '../careteam/consent.js';
 import {
   bigserial,
   boolean,
@@ -22,6 +23,13 @@ import {
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
+/** A clinic: its administrators manage its clinicians' accounts. */
+export const clinics = pgTable('clinics', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: instant('created_at').notNull().defaultNow(),
+});
+
 export const users = pgTable(
   'users',
   {
@@ -30,11 +38,13 @@ export const users = pgTable(
     email: text('email').notNull(),
     passwordHash: text('password_hash').notNull(),
     displayName: text('display_name').notNull(),
-    role: text('role', { enum: ['patient', 'clinician', 'admin'] }).notNull(),
-    discipline: text('discipline', {
-      enum: ['prescriber', 'physical_therapist', 'psychologist', 'pharmacist'],
-    }),
+    role: text('role', { enum: ['patient', 'clinician', 'admin', 'caregiver'] }).notNull(),
+    discipline: text('discipline', { enum: DISCIPLINES }),
     timeZone: text('time_zone').notNull(),
+    /** Clinicians and clinic administrators belong to one clinic. */
+    clinicId: uuid('clinic_id').references(() => clinics.id),
+    /** A deactivated account cannot sign in, its sessions stop and its links grant nothing. */
+    active: boolean('active').notNull().default(true),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_key').on(t.email)],
@@ -204,4 +214,80 @@ export const auditLog = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>(),
   },
   (t) => [index('audit_log_patient_at_idx').on(t.patientId, t.at)],
+);
+
+/**
+ * A member of a patient's care team. Consent is a map per category on the link; every change
+ * is audited (`careteam.consent`, with before and after). Revoked links are kept for history.
+ */
+export const careLinks = pgTable(
+  'care_links',
+  {
+    id: uuid('id').primaryKey(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    memberKind: text('member_kind', { enum: MEMBER_KINDS }).notNull(),
+    status: text('status', { enum: ['active', 'revoked'] }).notNull(),
+    consent: jsonb('consent').$type<ConsentMap>().notNull(),
+    since: instant('since').notNull(),
+    consentUpdatedAt: instant('consent_updated_at').notNull(),
+    revokedAt: instant('revoked_at'),
+    revokedBy: uuid('revoked_by'),
+  },
+  (t) => [
+    // At most one active link per patient and member (a revoked one may be renewed).
+    uniqueIndex('care_links_active_key')
+      .on(t.patientId, t.memberId)
+      .where(sql`${t.status} = 'active'`),
+    index('care_links_member_idx').on(t.memberId, t.status),
+    index('care_links_patient_idx').on(t.patientId),
+  ],
+);
+
+/** Single-use invitation codes (only their hash is stored), valid for a limited time. */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey(),
+    codeHash: text('code_hash').notNull(),
+    kind: text('kind', { enum: ['clinician-invites-patient', 'patient-invites-member'] }).notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The inviting patient (patient-invites-member). */
+    patientId: uuid('patient_id').references(() => users.id, { onDelete: 'cascade' }),
+    memberKind: text('member_kind', { enum: ['clinician', 'caregiver'] }),
+    /** The consent the patient chose when inviting; null → the defaults of the member's kind. */
+    consent: jsonb('consent').$type<ConsentMap>(),
+    /** The inviting clinician's clinic (clinician-invites-patient). */
+    clinicId: uuid('clinic_id').references(() => clinics.id),
+    note: text('note'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+    usedBy: uuid('used_by'),
+  },
+  (t) => [uniqueIndex('invitations_code_hash_key').on(t.codeHash)],
+);
+
+/** A patient's request to their prescriber to change the regimen. */
+export const regimenRequests = pgTable(
+  'regimen_requests',
+  {
+    id: uuid('id').primaryKey(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    message: text('message').notNull(),
+    status: text('status', { enum: ['open', 'done', 'declined'] }).notNull(),
+    response: text('response'),
+    createdAt: instant('created_at').notNull(),
+    resolvedAt: instant('resolved_at'),
+    resolvedBy: uuid('resolved_by').references(() => users.id),
+  },
+  (t) => [index('regimen_requests_patient_idx').on(t.patientId, t.createdAt)],
 );

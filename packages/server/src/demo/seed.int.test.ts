@@ -2,9 +2,20 @@ import { localDateOf } from '@steady/core';
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../context.js';
-import { auditLog, checkIns, doseEvents, regimenVersions, users } from '../db/schema.js';
+import { CONSENT_DEFAULTS } from '../careteam/consent.js';
+import {
+  auditLog,
+  careLinks,
+  checkIns,
+  clinics,
+  doseEvents,
+  regimenVersions,
+  users,
+} from '../db/schema.js';
+import { signIn } from '../testing/harness.js';
 import type { Harness } from '../testing/harness.js';
 import { describeOnDatabases } from '../testing/suites.js';
+import { DEMO_ADMIN, DEMO_CLINICIANS } from './careTeam.js';
 import { DEMO_CLINICIAN, DEMO_PATIENT, seedDemo } from './seed.js';
 
 const ZONE = 'America/New_York';
@@ -22,7 +33,11 @@ describeOnDatabases('demo seed', (harness) => {
     };
     const [versions] = await h.database.db.select({ n: count() }).from(regimenVersions);
     const [audits] = await h.database.db.select({ n: count() }).from(auditLog);
+    const [links] = await h.database.db.select({ n: count() }).from(careLinks);
+    const [clinicRows] = await h.database.db.select({ n: count() }).from(clinics);
     return {
+      careLinks: links?.n,
+      clinics: clinicRows?.n,
       users: await n(users),
       doseEvents: await n(doseEvents),
       checkIns: await n(checkIns),
@@ -44,14 +59,81 @@ describeOnDatabases('demo seed', (harness) => {
     patientId = patient.id;
   });
 
-  it('creates the demo patient and the demo clinician', async () => {
+  it('creates the demo patient and Riverside Pain Clinic: an admin and one clinician of each discipline', async () => {
+    const [clinic, ...others] = await h.database.db.select().from(clinics);
+    expect(others).toEqual([]);
+    expect(clinic?.name).toBe('Riverside Pain Clinic');
     const rows = await h.database.db.select().from(users);
     expect(
-      rows.map((u) => [u.email, u.role, u.discipline, u.timeZone, u.displayName]).sort(),
-    ).toEqual([
-      [DEMO_PATIENT.email, 'patient', null, ZONE, 'Dana Demo'],
-      [DEMO_CLINICIAN.email, 'clinician', 'prescriber', ZONE, 'Dr. Sam Rivera'],
+      rows
+        .map((u) => [u.email, u.role, u.discipline, u.timeZone, u.displayName, u.clinicId])
+        .sort(),
+    ).toEqual(
+      [
+        [DEMO_PATIENT.email, 'patient', null, ZONE, 'Dana Demo', null],
+        [DEMO_ADMIN.email, 'admin', null, ZONE, DEMO_ADMIN.displayName, clinic?.id],
+        ...Object.entries(DEMO_CLINICIANS).map(([discipline, who]) => [
+          who.email,
+          'clinician',
+          discipline,
+          ZONE,
+          who.displayName,
+          clinic?.id,
+        ]),
+      ].sort(),
+    );
+    expect(DEMO_CLINICIAN.displayName).toBe('Dr. Sam Rivera');
+  });
+
+  it('links the patient to the prescriber (default consent) and the physical therapist (no medications)', async () => {
+    const links = await h.database.db
+      .select({
+        memberKind: careLinks.memberKind,
+        consent: careLinks.consent,
+        status: careLinks.status,
+      })
+      .from(careLinks)
+      .where(eq(careLinks.patientId, patientId));
+    expect(links.sort((x, y) => x.memberKind.localeCompare(y.memberKind))).toEqual([
+      {
+        memberKind: 'physical_therapist',
+        consent: CONSENT_DEFAULTS.physical_therapist,
+        status: 'active',
+      },
+      { memberKind: 'prescriber', consent: CONSENT_DEFAULTS.prescriber, status: 'active' },
     ]);
+    expect(CONSENT_DEFAULTS.physical_therapist.medications).toBe(false);
+  });
+
+  it('prints every demo credential, and each one signs in', async () => {
+    for (const who of [DEMO_ADMIN, ...Object.values(DEMO_CLINICIANS)]) {
+      expect(firstRun).toContain(`${who.email} / ${who.password}`);
+      const client = await signIn(h.app, who.email, who.password);
+      expect(client.userId).toMatch(/^[0-9a-f-]{36}$/);
+    }
+  });
+
+  it('shows the prescriber the patient with the daily dose, and the therapist without it', async () => {
+    const prescriber = await signIn(
+      h.app,
+      DEMO_CLINICIANS.prescriber.email,
+      DEMO_CLINICIANS.prescriber.password,
+    );
+    const seen = (await prescriber.get('/api/clinician/patients')).json<{
+      patients: { id: string; currentDailyDoseMg: number | null; hidden: string[] }[];
+    }>().patients;
+    expect(seen).toEqual([
+      expect.objectContaining({ id: patientId, currentDailyDoseMg: 12.5, hidden: [] }),
+    ]);
+    const physio = await signIn(
+      h.app,
+      DEMO_CLINICIANS.physical_therapist.email,
+      DEMO_CLINICIANS.physical_therapist.password,
+    );
+    const history = await physio.get(`/api/patients/${patientId}/history?days=90`);
+    expect(history.statusCode).toBe(200);
+    expect(history.json<{ hidden: string[] }>().hidden).toEqual(['medications']);
+    expect((await physio.get(`/api/patients/${patientId}/regimen`)).statusCode).toBe(404);
   });
 
   it('creates two regimen versions: 3 × 5 mg, then the evening dose lowered', async () => {
@@ -174,7 +256,9 @@ describeOnDatabases('demo seed', (harness) => {
     expect(res.statusCode).toBe(200);
     const history = res.json<{
       daily: { date: string; doseMg: number; pain: number | null }[];
+      hidden: string[];
     }>();
+    expect(history.hidden).toEqual([]);
     expect(history.daily).toHaveLength(90);
     expect(history.daily[0]?.date).toBe('2025-12-11');
     expect(history.daily.at(-1)).toEqual({ date: '2026-03-10', doseMg: 0, pain: null });
@@ -198,8 +282,8 @@ describeOnDatabases('demo seed', (harness) => {
     });
   });
 
-  it('lets the demo clinician sign in', async () => {
-    const printed = /clinician:\s+(\S+) \/ (\S+)/.exec(firstRun);
+  it('lets the demo prescriber sign in with the printed credentials', async () => {
+    const printed = /prescriber:\s+(\S+) \/ (\S+)/.exec(firstRun);
     const login = await h.app.inject({
       method: 'POST',
       url: '/api/auth/login',

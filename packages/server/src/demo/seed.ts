@@ -1,9 +1,10 @@
 /**
- * `npm run demo`: a demo patient with 90 days of realistic history and a clinician, so the app
+ * `npm run demo`: a demo patient with 90 days of realistic history and a care team, so the app
  * can be explored without typing a quarter of a year of diary. Deterministic (seeded), and safe
  * to run twice (existing demo accounts are left as they are).
  */
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import {
   addDays,
   doseSlots,
@@ -14,17 +15,15 @@ import {
 } from '@steady/core';
 import { createUser } from '../auth/users.js';
 import type { AppContext } from '../context.js';
-import { checkIns, doseEvents } from '../db/schema.js';
+import { checkIns, doseEvents, users } from '../db/schema.js';
 import { createRegimenVersion, loadRegimenVersions } from '../regimen/service.js';
+import { DEMO_ADMIN, DEMO_CLINIC, DEMO_CLINICIANS, seedCareTeam } from './careTeam.js';
 
 export const DEMO_PATIENT = {
   email: 'demo.patient@steady.example',
   password: 'steady-demo-patient',
 } as const;
-export const DEMO_CLINICIAN = {
-  email: 'demo.prescriber@steady.example',
-  password: 'steady-demo-prescriber',
-} as const;
+export const DEMO_CLINICIAN = DEMO_CLINICIANS.prescriber;
 const ZONE = 'America/New_York';
 const DAYS = 90;
 
@@ -56,18 +55,14 @@ export async function seedDemo(ctx: AppContext): Promise<string> {
     },
     now,
   );
-  await createUser(
-    ctx.db,
-    {
-      ...DEMO_CLINICIAN,
-      displayName: 'Dr. Sam Rivera',
-      role: 'clinician',
-      discipline: 'prescriber',
-      timeZone: ZONE,
-    },
-    now,
-  );
-  if (patient === null) return alreadySeeded();
+  if (patient === null) {
+    const [existing] = await ctx.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, DEMO_PATIENT.email));
+    if (existing !== undefined) await seedCareTeam(ctx, existing.id, ZONE);
+    return alreadySeeded();
+  }
 
   // Two versions: 5 mg three times a day, then the evening dose lowered after six weeks.
   const clock = (date: string, time: string) => new Date(localToInstant(date, time, ZONE));
@@ -194,6 +189,8 @@ export async function seedDemo(ctx: AppContext): Promise<string> {
       await tx.insert(doseEvents).values(doseRows.slice(i, i + 500));
     await tx.insert(checkIns).values(checkInRows);
   });
+  // Linked after the history: the patient entered the regimen before the prescriber joined.
+  await seedCareTeam(ctx, patient.id, ZONE);
   return [
     `Demo data created: ${String(DAYS)} days, ${String(doseRows.length)} dose entries, ${String(checkInRows.length)} check-ins.`,
     credentials(),
@@ -201,10 +198,19 @@ export async function seedDemo(ctx: AppContext): Promise<string> {
 }
 
 function credentials(): string {
+  const row = (label: string, who: { email: string; password: string }) =>
+    `  ${label.padEnd(20)} ${who.email} / ${who.password}`;
   return [
     'Start Steady with `npm start` and sign in at http://localhost:3000 as',
-    `  patient:   ${DEMO_PATIENT.email} / ${DEMO_PATIENT.password}`,
-    `  clinician: ${DEMO_CLINICIAN.email} / ${DEMO_CLINICIAN.password} (the clinician workspace arrives with the care-team issue)`,
+    row('patient:', DEMO_PATIENT),
+    `${DEMO_CLINIC}:`,
+    row('administrator:', DEMO_ADMIN),
+    row('prescriber:', DEMO_CLINICIANS.prescriber),
+    row('physical therapist:', DEMO_CLINICIANS.physical_therapist),
+    row('psychologist:', DEMO_CLINICIANS.psychologist),
+    row('pharmacist:', DEMO_CLINICIANS.pharmacist),
+    'The demo patient is linked to the prescriber (default consent) and to the physical',
+    'therapist (default consent: no medications); the others can be invited.',
   ].join('\n');
 }
 

@@ -37,8 +37,13 @@ const correctBody = z.object({
 const rangeQuery = z.object({ from: localDateSchema, to: localDateSchema });
 
 export function doseRoutes(app: TypedApp, ctx: AppContext): void {
-  const read = { policy: { kind: 'patient-data', category: 'doses', access: 'read' } } as const;
-  const write = { policy: { kind: 'patient-data', category: 'doses', access: 'write' } } as const;
+  const read = {
+    policy: { kind: 'patient-data', category: 'medications', access: 'read' },
+  } as const;
+  // Only the patient logs what they took.
+  const write = {
+    policy: { kind: 'patient-data', category: 'medications', access: 'write' },
+  } as const;
 
   app.get(
     '/api/patients/:patientId/today',
@@ -52,9 +57,9 @@ export function doseRoutes(app: TypedApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { user, patientId } = patientOf(request);
-      const date = request.query.date ?? localDateOf(ctx.now().toISOString(), user.timeZone);
-      return todayView(ctx, patientId, date, user.timeZone);
+      const { patientId, timeZone } = patientOf(request);
+      const date = request.query.date ?? localDateOf(ctx.now().toISOString(), timeZone);
+      return todayView(ctx, patientId, date, timeZone);
     },
   );
 
@@ -70,8 +75,8 @@ export function doseRoutes(app: TypedApp, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const { user, patientId } = patientOf(request);
-      const actor = { userId: user.id, patientId, timeZone: user.timeZone };
+      const { user, patientId, timeZone } = patientOf(request);
+      const actor = { userId: user.id, patientId, timeZone };
       const { event, replayed } = await logDose(ctx, actor, request.body);
       return reply.status(replayed ? 200 : 201).send({ event });
     },
@@ -89,8 +94,8 @@ export function doseRoutes(app: TypedApp, ctx: AppContext): void {
       },
     },
     async (request, reply) => {
-      const { user, patientId } = patientOf(request);
-      const actor = { userId: user.id, patientId, timeZone: user.timeZone };
+      const { user, patientId, timeZone } = patientOf(request);
+      const actor = { userId: user.id, patientId, timeZone };
       const { event, replayed } = await correctDose(
         ctx,
         actor,
@@ -113,16 +118,13 @@ export function doseRoutes(app: TypedApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { user, patientId } = patientOf(request);
+      const { patientId, timeZone } = patientOf(request);
       const { from, to } = request.query;
       if (to < from)
         throw new AppError('STEADY_ERR_VALIDATION', [
           { path: '/querystring/to', message: 'before from' },
         ]);
-      const range = {
-        from: dayBounds(from, user.timeZone).from,
-        to: dayBounds(to, user.timeZone).to,
-      };
+      const range = { from: dayBounds(from, timeZone).from, to: dayBounds(to, timeZone).to };
       return { events: await findDoseEvents(ctx.db, patientId, range) };
     },
   );

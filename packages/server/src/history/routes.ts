@@ -4,7 +4,7 @@ import { findCheckIns } from '../checkins/repo.js';
 import type { AppContext } from '../context.js';
 import { findDoseEvents, supersededIds } from '../doses/repo.js';
 import { dayBounds } from '../doses/today.js';
-import { patientOf } from '../http/policy.js';
+import { maySee, patientOf } from '../http/policy.js';
 import { patientParams, type TypedApp } from '../http/types.js';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -13,24 +13,29 @@ export function historyRoutes(app: TypedApp, ctx: AppContext): void {
   app.get(
     '/api/patients/:patientId/history',
     {
-      config: { policy: { kind: 'patient-data', category: 'doses', access: 'read' } },
+      // Doses need `medications`, check-ins `checkins`: a member sees the parts consented.
+      config: {
+        policy: { kind: 'patient-data', category: ['medications', 'checkins'], access: 'read' },
+      },
       schema: {
         tags: ['history'],
         summary:
-          'Daily diazepam taken and mean pain per local day, and a timeline of doses and check-ins',
+          'Daily diazepam taken and mean pain per local day, and a timeline of doses and check-ins (the parts the caller may see; the others are listed in `hidden`)',
         params: patientParams,
         querystring: z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }),
       },
     },
     async (request) => {
-      const { user, patientId } = patientOf(request);
-      const zone = user.timeZone;
+      const access = patientOf(request);
+      const { patientId, timeZone: zone } = access;
+      const showDoses = maySee(access, 'medications');
+      const showCheckIns = maySee(access, 'checkins');
       const to = localDateOf(ctx.now().toISOString(), zone);
       const from = addDays(to, 1 - request.query.days);
       const range = { from: dayBounds(from, zone).from, to: dayBounds(to, zone).to };
       const [events, checkIns] = await Promise.all([
-        findDoseEvents(ctx.db, patientId, range),
-        findCheckIns(ctx.db, patientId, range),
+        showDoses ? findDoseEvents(ctx.db, patientId, range) : [],
+        showCheckIns ? findCheckIns(ctx.db, patientId, range) : [],
       ]);
       // Superseded entries stay in the timeline but never count towards the daily total, also
       // when the correction moved the dose outside this window.
@@ -50,7 +55,7 @@ export function historyRoutes(app: TypedApp, ctx: AppContext): void {
         const p = pains.get(date);
         return {
           date,
-          doseMg,
+          doseMg: showDoses ? doseMg : null,
           pain: p === undefined ? null : round1(p.reduce((a, b) => a + b, 0) / p.length),
         };
       });
@@ -58,7 +63,11 @@ export function historyRoutes(app: TypedApp, ctx: AppContext): void {
         ...events.map((event) => ({ type: 'dose' as const, at: event.takenAt, event })),
         ...checkIns.map((checkIn) => ({ type: 'checkin' as const, at: checkIn.at, checkIn })),
       ].sort((a, b) => b.at.localeCompare(a.at));
-      return { timeZone: zone, daily, timeline };
+      const hidden = [
+        ...(showDoses ? [] : (['medications'] as const)),
+        ...(showCheckIns ? [] : (['checkins'] as const)),
+      ];
+      return { timeZone: zone, daily, timeline, hidden };
     },
   );
 }

@@ -1,12 +1,16 @@
 /**
- * The one place where every request is authenticated and authorized (before its body is read): the session cookie is
- * read, CSRF and Origin are checked on writes, then the route's declared policy decides.
+ * The one place where every request is authenticated and authorized (before its body is read):
+ * the session cookie is read, CSRF and Origin are checked on writes, then the route's declared
+ * policy decides — loading the caller's care link for `:patientId` in one query — and every
+ * access by a care-team member to a patient's data is written to the access log.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { recordMemberAccess, subjectOf } from '../audit/access.js';
 import { csrfMatches, findSession, SESSION_COOKIE } from '../auth/sessions.js';
+import { findActiveLink } from '../careteam/repo.js';
 import type { AppContext } from '../context.js';
 import { AppError } from './errors.js';
-import { authorize } from './policy.js';
+import { authorize, type LinkLookup } from './policy.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -23,6 +27,8 @@ function sameOrigin(request: FastifyRequest): boolean {
 
 export function installGuard(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('auth', null);
+  app.decorateRequest('access', null);
+  const findLink: LinkLookup = (memberId, patientId) => findActiveLink(ctx.db, memberId, patientId);
 
   app.addHook('onRequest', async (request) => {
     const policy = request.routeOptions.config.policy;
@@ -46,9 +52,31 @@ export function installGuard(app: FastifyInstance, ctx: AppContext): void {
         }
       }
     }
-    const params = request.params as { patientId?: unknown } | undefined;
-    const patientId = typeof params?.patientId === 'string' ? params.patientId : undefined;
-    authorize(policy, request.auth?.user ?? null, patientId);
+    const params = request.params as Record<string, unknown> | undefined;
+    const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+    const access = await authorize(
+      policy,
+      request.auth?.user ?? null,
+      { patientId: text(params?.patientId), clinicId: text(params?.clinicId) },
+      findLink,
+    );
+    request.access = access;
+    if (access !== null && access.as !== 'patient' && policy.kind === 'patient-data') {
+      const url = request.routeOptions.url ?? '';
+      await recordMemberAccess(
+        ctx.db,
+        {
+          actorId: access.user.id,
+          patientId: access.patientId,
+          access: policy.access,
+          subject: subjectOf(url),
+          categories: access.categories,
+          route: `${request.method} ${url}`,
+          linkId: access.linkId,
+        },
+        ctx.now(),
+      );
+    }
   });
 }
 

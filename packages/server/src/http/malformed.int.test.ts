@@ -10,6 +10,7 @@ import { registerPatient, type Harness } from '../testing/harness.js';
 import { describeOnDatabases } from '../testing/suites.js';
 import {
   apiRoutes,
+  callerFor,
   expectError,
   fillPath,
   routeKey,
@@ -21,6 +22,7 @@ import {
 } from './routes.test-helpers.js';
 
 const MIB = 1024 * 1024;
+const FREE_TEXT_QUERY = new Set(['GET /api/clinician/patients q']);
 
 /** The zod object schema of a route part; the suites rely on every body and query being one. */
 function zodObject(route: RouteRecord, part: 'body' | 'querystring'): z.ZodObject {
@@ -45,11 +47,12 @@ describeOnDatabases('malformed input', (harness) => {
     apiRoutes(h).filter((r) => r.schema?.querystring !== undefined && r.method !== 'HEAD');
   let ip = 0;
   /**
-   * Send as patient A (so authorization passes and the input itself is judged), each time
-   * from another address: sign-in and registration allow 30 requests a minute per address.
+   * Send as someone the route admits (patient A, or A's clinic admin or clinician), so the
+   * input itself is judged, each time from another address: sign-in, registration and
+   * invitation codes allow 30 requests a minute per address.
    */
   const send = (route: RouteRecord, options: Omit<InjectOptions, 'method' | 'url'>) =>
-    a.client.request({
+    callerFor(a, route).request({
       method: route.method,
       url: fillPath(route.url, a.ids) + sampleQuery(route),
       remoteAddress: `10.0.${String(Math.floor(++ip / 250))}.${String(ip % 250)}`,
@@ -139,8 +142,14 @@ describeOnDatabases('malformed input', (harness) => {
       );
       expect(Array.isArray(error.details) && error.details.length > 0, routeKey(route)).toBe(true);
     }
-    // Only these take `{}` (every field optional: a no-op change, or "all facts unknown").
-    expect(optionalOnly.sort()).toEqual(['PATCH /api/me', 'PUT /api/patients/:patientId/profile']);
+    // Only these take `{}` (every field optional: a no-op change, "all facts unknown", an
+    // invitation without a note, or a member accepting with the consent the patient chose).
+    expect(optionalOnly.sort()).toEqual([
+      'PATCH /api/me',
+      'POST /api/invitations',
+      'POST /api/invitations/:code/accept',
+      'PUT /api/patients/:patientId/profile',
+    ]);
   });
 
   it('names every field in the details when each field holds an object', async () => {
@@ -230,12 +239,17 @@ describeOnDatabases('malformed input', (harness) => {
   it('answers 400 naming the parameter to every bad query value', async () => {
     for (const route of withQuery()) {
       const base = fillPath(route.url, a.ids);
+      const caller = callerFor(a, route);
       for (const key of Object.keys(zodObject(route, 'querystring').shape)) {
         const valid = new URLSearchParams(sampleQuery(route));
-        for (const bad of ['{}', 'abc', '2026-02-30', '-1', '']) {
+        // Free text (a name search) takes any short string; only its length is limited.
+        const bads = FREE_TEXT_QUERY.has(`${routeKey(route)} ${key}`)
+          ? ['x'.repeat(101)]
+          : ['{}', 'abc', '2026-02-30', '-1', ''];
+        for (const bad of bads) {
           const query = new URLSearchParams(valid);
           query.set(key, bad);
-          const res = await a.client.get(`${base}?${query.toString()}`);
+          const res = await caller.get(`${base}?${query.toString()}`);
           const context = `${routeKey(route)} ${key}=${bad}`;
           const error = expectError(res, 400, 'STEADY_ERR_VALIDATION', context);
           expect(error.details, context).toEqual(
@@ -246,7 +260,7 @@ describeOnDatabases('malformed input', (harness) => {
         const twice = new URLSearchParams(valid);
         twice.set(key, '2026-03-01');
         twice.append(key, '2026-03-02');
-        const res = await a.client.get(`${base}?${twice.toString()}`);
+        const res = await caller.get(`${base}?${twice.toString()}`);
         expectError(res, 400, 'STEADY_ERR_VALIDATION', `${routeKey(route)} ${key} twice`);
       }
     }

@@ -49,12 +49,16 @@ describeOnDatabases('route policies', (harness) => {
     }
   });
 
-  it('keeps public routes to health, docs, registration and sign-in', () => {
+  it('keeps public routes to health, docs, registration, sign-in and invitation look-up', () => {
     const open = h.app.routePolicies
       .filter((r) => r.policy?.kind === 'public' && r.method !== 'HEAD')
       .map(routeKey)
       .sort();
+    // Consent defaults and invitation look-up are public: the caregiver sign-up page shows
+    // who invites and what they propose before an account exists.
     expect(open).toEqual([
+      'GET /api/consent-defaults',
+      'GET /api/invitations/:code',
       'GET /api/openapi.json',
       'GET /healthz',
       'GET /readyz',

@@ -1,55 +1,168 @@
 /**
  * Authorization as data. Every route declares a `RoutePolicy` in its `config.policy`; the one
- * check in `authorize()` runs before every handler. A route without a policy cannot be
- * registered (see `requirePolicies` in app.ts), and a test lists every route to prove it.
+ * check in `authorize()` runs before every handler (see guard.ts). A route without a policy
+ * cannot be registered (see app.ts), and a test lists every route to prove it.
  */
 import type { FastifyRequest } from 'fastify';
+import {
+  FULL_CONSENT,
+  MEMBER_KINDS,
+  type ConsentMap,
+  type DataCategory,
+  type MemberKind,
+} from '../careteam/consent.js';
+import type { Role, SessionUser } from '../auth/sessions.js';
 import { AppError } from './errors.js';
-import type { SessionUser } from '../auth/sessions.js';
 
-/** Kinds of patient data; consent (care-team issue) will be granted per category. */
-export type DataCategory = 'profile' | 'medications' | 'doses' | 'checkins';
+export type { DataCategory, MemberKind } from '../careteam/consent.js';
+
+/** A route about one patient's data, named by the `:patientId` path parameter. */
+export interface PatientDataPolicy {
+  readonly kind: 'patient-data';
+  /**
+   * The consent a care-team member needs: one category; several (any one lets the member in,
+   * and the handler leaves out the parts not consented); or `care-team` for routes about the
+   * link itself, which need an active link but no consent.
+   */
+  readonly category: DataCategory | readonly DataCategory[] | 'care-team';
+  readonly access: 'read' | 'write';
+  /**
+   * The member kinds that may call the route besides the patient. Default: every kind for
+   * reads (with consent), none for writes — only the patient writes unless a route says so.
+   */
+  readonly members?: readonly MemberKind[];
+}
 
 export type RoutePolicy =
   /** Anyone, signed in or not (health checks, sign-in, registration). */
   | { readonly kind: 'public' }
-  /** Any signed-in user, acting on their own account. */
-  | { readonly kind: 'signed-in' }
-  /** Data of the patient named by the `:patientId` path parameter. */
-  | {
-      readonly kind: 'patient-data';
-      readonly category: DataCategory;
-      readonly access: 'read' | 'write';
-    };
+  /** Any signed-in user (or one of `roles`: others get 403), acting on their own account. */
+  | { readonly kind: 'signed-in'; readonly roles?: readonly Role[] }
+  | PatientDataPolicy
+  /** The administrators of the clinic named by `:clinicId`; anyone else gets 404. */
+  | { readonly kind: 'clinic-admin' };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: RoutePolicy;
   }
+  interface FastifyRequest {
+    /** Set by the guard on `patient-data` routes once the caller is authorized. */
+    access: PatientAccess | null;
+  }
 }
 
+/** The caller's active link to a patient, as the guard loads it (one query per request). */
+export interface MemberLink {
+  readonly linkId: string;
+  readonly memberKind: MemberKind;
+  readonly consent: ConsentMap;
+  /** The patient's IANA zone. */
+  readonly timeZone: string;
+}
+
+/** Finds the active link of a member to a patient, or null. Never cached: consent is live. */
+export type LinkLookup = (memberId: string, patientId: string) => Promise<MemberLink | null>;
+
 /** The caller and the patient whose data the request touches, once authorized. */
-export interface Authorized {
+export interface PatientAccess {
   readonly user: SessionUser;
   readonly patientId: string;
+  /** The patient's zone: "today" is the patient's day, whoever asks. */
+  readonly timeZone: string;
+  /** `patient` for the patient themself, else the caller's kind of membership. */
+  readonly as: 'patient' | MemberKind;
+  readonly linkId: string | null;
+  /** What the caller may see (everything for the patient). */
+  readonly consent: ConsentMap;
+  /** The route's consent categories granted to the caller (for the access log). */
+  readonly categories: readonly DataCategory[];
+}
+
+/** Canonical (lower-case) UUIDs only: anything else cannot name a patient or a clinic. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const MEMBER_ROLES: ReadonlySet<Role> = new Set(['clinician', 'caregiver']);
+
+export function policyCategories(policy: PatientDataPolicy): readonly DataCategory[] {
+  if (policy.category === 'care-team') return [];
+  return typeof policy.category === 'string' ? [policy.category] : policy.category;
+}
+
+/** The member kinds a patient-data route lets in (see `PatientDataPolicy.members`). */
+export function allowedMembers(policy: PatientDataPolicy): readonly MemberKind[] {
+  return policy.members ?? (policy.access === 'read' ? MEMBER_KINDS : []);
 }
 
 /**
- * Decide whether `user` may call a route with `policy` on `patientId`. Callers who may not see
- * a patient get 404 (not 403), so that a patient's existence does not leak.
+ * Decide whether `user` may call a route with `policy`. Callers who may not see a patient (or
+ * a clinic) get 404, not 403, so that its existence does not leak. On `patient-data` routes
+ * the answer is the caller's access: the patient themself sees everything; a care-team member
+ * needs an active link, consent for the route's category, and — to write — to be listed.
  */
-export function authorize(
+export async function authorize(
   policy: RoutePolicy,
   user: SessionUser | null,
-  patientId: string | undefined,
-): void {
-  if (policy.kind === 'public') return;
+  params: { readonly patientId?: string | undefined; readonly clinicId?: string | undefined },
+  findLink: LinkLookup,
+): Promise<PatientAccess | null> {
+  if (policy.kind === 'public') return null;
   if (user === null) throw new AppError('STEADY_ERR_UNAUTHENTICATED');
-  if (policy.kind === 'signed-in') return;
-  // patient-data: until the care-team issue lands, only the patient themself.
-  if (patientId === undefined || user.role !== 'patient' || user.id !== patientId) {
-    throw new AppError('STEADY_ERR_NOT_FOUND');
+  switch (policy.kind) {
+    case 'signed-in':
+      if (policy.roles !== undefined && !policy.roles.includes(user.role)) {
+        throw new AppError('STEADY_ERR_FORBIDDEN');
+      }
+      return null;
+    case 'clinic-admin':
+      if (user.role !== 'admin' || user.clinicId === null || user.clinicId !== params.clinicId) {
+        throw new AppError('STEADY_ERR_NOT_FOUND');
+      }
+      return null;
+    case 'patient-data':
+      return patientAccess(policy, user, params.patientId, findLink);
   }
+}
+
+async function patientAccess(
+  policy: PatientDataPolicy,
+  user: SessionUser,
+  patientId: string | undefined,
+  findLink: LinkLookup,
+): Promise<PatientAccess> {
+  if (patientId === undefined || !UUID.test(patientId)) throw new AppError('STEADY_ERR_NOT_FOUND');
+  const categories = policyCategories(policy);
+  if (user.role === 'patient' && user.id === patientId) {
+    return {
+      user,
+      patientId,
+      timeZone: user.timeZone,
+      as: 'patient',
+      linkId: null,
+      consent: FULL_CONSENT,
+      categories,
+    };
+  }
+  const link = MEMBER_ROLES.has(user.role) ? await findLink(user.id, patientId) : null;
+  if (link === null) throw new AppError('STEADY_ERR_NOT_FOUND');
+  const consented = categories.filter((c) => link.consent[c]);
+  const needsConsent = policy.category !== 'care-team';
+  if (needsConsent && consented.length === 0) throw new AppError('STEADY_ERR_NOT_FOUND');
+  if (!allowedMembers(policy).includes(link.memberKind)) throw new AppError('STEADY_ERR_NOT_FOUND');
+  return {
+    user,
+    patientId,
+    timeZone: link.timeZone,
+    as: link.memberKind,
+    linkId: link.linkId,
+    consent: link.consent,
+    categories: consented,
+  };
+}
+
+/** Whether the caller of a patient-data route may see a category (the patient sees all). */
+export function maySee(access: PatientAccess, category: DataCategory): boolean {
+  return access.consent[category];
 }
 
 /** The signed-in user of a route whose policy guarantees one. */
@@ -59,11 +172,9 @@ export function callerOf(request: FastifyRequest): SessionUser {
   return user;
 }
 
-/** The caller and patient of a `patient-data` route (already checked by `authorize`). */
-export function patientOf(request: FastifyRequest): Authorized {
-  const user = callerOf(request);
-  const params = request.params as { patientId?: string } | undefined;
-  const patientId = params?.patientId;
-  if (patientId === undefined) throw new AppError('STEADY_ERR_NOT_FOUND');
-  return { user, patientId };
+/** The caller's access to the patient of a `patient-data` route (set by the guard). */
+export function patientOf(request: FastifyRequest): PatientAccess {
+  const access = request.access;
+  if (access === null) throw new AppError('STEADY_ERR_NOT_FOUND');
+  return access;
 }

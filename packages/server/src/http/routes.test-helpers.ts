@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { RouteRecord } from '../app.js';
+import { CONSENT_DEFAULTS } from '../careteam/consent.js';
+import { addClinician, caregiverOf, createClinicFixture } from '../testing/careteam.js';
 import { checkInBody, regimenBody, registerPatient, type Client } from '../testing/harness.js';
 import type { Harness } from '../testing/harness.js';
 
@@ -19,6 +21,11 @@ export interface SeededPatient {
   readonly ids: RouteIds;
   /** Strings and ids found only in this patient's data. */
   readonly secrets: readonly string[];
+  /**
+   * People around the patient: a caregiver linked by invitation (`ids.linkId`), and a clinic
+   * (`ids.clinicId`) with its administrator and a clinician (`ids.userId`) who is not linked.
+   */
+  readonly team: { readonly admin: Client; readonly clinician: Client; readonly caregiver: Client };
 }
 
 export async function seedPatient(h: Harness, marker: string): Promise<SeededPatient> {
@@ -55,11 +62,47 @@ export async function seedPatient(h: Harness, marker: string): Promise<SeededPat
     'dose',
   ).json<{ event: { id: string } }>().event;
   ok(await client.post(`${base}/checkins`, checkInBody({ note: `Note ${marker}` })), 'check-in');
+  const request = ok(
+    await client.post(`${base}/regimen-requests`, { message: `Request ${marker}` }),
+    'regimen request',
+  ).json<{ request: { id: string } }>().request;
+  const { caregiver, linkId } = await caregiverOf(h, client);
+  // An invitation nobody has used yet, for the routes that take a code.
+  const code = ok(
+    await client.post(`${base}/invitations`, { memberKind: 'clinician' }),
+    'invitation',
+  ).json<{ invitation: { code: string } }>().invitation.code;
+  const clinic = await createClinicFixture(h, `Clinic ${randomUUID().slice(0, 8)}`);
+  const clinician = await addClinician(h, clinic, 'prescriber');
   return {
     client,
-    ids: { patientId: client.userId, medicationId: medication.id, doseId: dose.id },
-    secrets: [marker, client.userId, medication.id, dose.id],
+    ids: {
+      patientId: client.userId,
+      medicationId: medication.id,
+      doseId: dose.id,
+      requestId: request.id,
+      linkId,
+      code,
+      clinicId: clinic.clinicId,
+      userId: clinician.userId,
+    },
+    secrets: [marker, client.userId, medication.id, dose.id, request.id, linkId],
+    team: { admin: clinic.admin, clinician, caregiver },
   };
+}
+
+/** A caller the route admits for this seeded patient, so the input itself gets judged. */
+export function callerFor(seeded: SeededPatient, route: RouteRecord): Client {
+  const policy = route.policy;
+  if (policy?.kind === 'clinic-admin') return seeded.team.admin;
+  if (
+    policy?.kind === 'signed-in' &&
+    policy.roles !== undefined &&
+    !policy.roles.includes('patient')
+  ) {
+    return seeded.team.clinician;
+  }
+  return seeded.client;
 }
 
 /** The URL of a route with its path parameters filled in; an unknown parameter fails the test. */
@@ -113,6 +156,23 @@ const SAMPLE_BODIES: Readonly<Record<string, () => object>> = {
     reason: 'Typo',
   }),
   'POST /api/patients/:patientId/checkins': () => checkInBody({ note: 'Injected note' }),
+  'POST /api/patients/:patientId/regimen-requests': () => ({ message: 'Injected request' }),
+  'PATCH /api/patients/:patientId/regimen-requests/:requestId': () => ({
+    status: 'declined',
+    response: 'Injected response',
+  }),
+  'PUT /api/patients/:patientId/care-team/:linkId/consent': () => ({
+    consent: { ...CONSENT_DEFAULTS.caregiver, notes: true },
+  }),
+  'POST /api/patients/:patientId/invitations': () => ({ memberKind: 'caregiver' }),
+  'POST /api/invitations': () => ({ note: 'Injected note' }),
+  'POST /api/invitations/:code/accept': () => ({ consent: CONSENT_DEFAULTS.prescriber }),
+  'POST /api/clinics/:clinicId/clinicians': () => ({
+    email: `injected-${randomUUID().slice(0, 8)}@example.org`,
+    displayName: 'Injected clinician',
+    discipline: 'pharmacist',
+  }),
+  'PATCH /api/clinics/:clinicId/clinicians/:userId': () => ({ active: false }),
 };
 
 export const routeKey = (r: Pick<RouteRecord, 'method' | 'url'>) => `${r.method} ${r.url}`;

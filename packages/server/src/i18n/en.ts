@@ -23,6 +23,14 @@ export const en = {
   STEADY_ERR_NO_REGIMEN: 'There is no regimen for this day.',
   STEADY_ERR_UNKNOWN_SLOT: 'There is no scheduled dose at this time.',
   STEADY_ERR_INVALID_TIME_ZONE: 'This time zone is not known.',
+  STEADY_ERR_ACCOUNT_INACTIVE:
+    'This account has been deactivated. Please contact your clinic administrator.',
+  STEADY_ERR_EMAIL_TAKEN: 'An account with this email already exists.',
+  STEADY_ERR_INVITATION_INVALID:
+    'This invitation code is not valid. It may have expired or been used already.',
+  STEADY_ERR_ALREADY_LINKED: 'You are already connected.',
+  STEADY_ERR_REGIMEN_PRESCRIBED:
+    'Your prescriber manages your regimen. Send them a request to change it.',
   STEADY_ERR_NOT_READY: 'Steady is not ready yet.',
   STEADY_ERR_INTERNAL:
     'Something went wrong on our side. Your data was not changed. Please try again.',

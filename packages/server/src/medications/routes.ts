@@ -32,8 +32,14 @@ export function medicationRoutes(app: TypedApp, ctx: AppContext): void {
   const read = {
     policy: { kind: 'patient-data', category: 'medications', access: 'read' },
   } as const;
+  // Pharmacists reconcile the medication list; prescribers keep it with the regimen.
   const write = {
-    policy: { kind: 'patient-data', category: 'medications', access: 'write' },
+    policy: {
+      kind: 'patient-data',
+      category: 'medications',
+      access: 'write',
+      members: ['prescriber', 'pharmacist'],
+    },
   } as const;
 
   app.get(

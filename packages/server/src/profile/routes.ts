@@ -54,7 +54,7 @@ export function profileRoutes(app: TypedApp, ctx: AppContext): void {
   app.get(
     '/api/patients/:patientId/profile',
     {
-      config: { policy: { kind: 'patient-data', category: 'profile', access: 'read' } },
+      config: { policy: { kind: 'patient-data', category: 'medications', access: 'read' } },
       schema: { tags: ['profile'], summary: 'Safety facts', params: patientParams },
     },
     async (request) => ({ profile: await loadProfile(ctx, patientOf(request).patientId) }),
@@ -63,7 +63,7 @@ export function profileRoutes(app: TypedApp, ctx: AppContext): void {
   app.put(
     '/api/patients/:patientId/profile',
     {
-      config: { policy: { kind: 'patient-data', category: 'profile', access: 'write' } },
+      config: { policy: { kind: 'patient-data', category: 'medications', access: 'write' } },
       schema: {
         tags: ['profile'],
         summary: 'Replace safety facts',
@@ -72,10 +72,10 @@ export function profileRoutes(app: TypedApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { user, patientId } = patientOf(request);
+      const { user, patientId, timeZone } = patientOf(request);
       const now = ctx.now();
       // "Today" is the patient's local date: east of UTC it can already be tomorrow there.
-      const today = localDateOf(now.toISOString(), user.timeZone);
+      const today = localDateOf(now.toISOString(), timeZone);
       if (request.body.dateOfBirth !== null && request.body.dateOfBirth > today) {
         throw new AppError('STEADY_ERR_VALIDATION', [
           { path: '/body/dateOfBirth', message: 'in the future' },

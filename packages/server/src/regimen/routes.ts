@@ -1,6 +1,8 @@
 import { localDateOf, regimenOn } from '@steady/core';
 import { z } from 'zod';
+import { prescriberManagesRegimen } from '../careteam/service.js';
 import type { AppContext } from '../context.js';
+import { AppError } from '../http/errors.js';
 import { patientOf } from '../http/policy.js';
 import {
   localDateSchema,
@@ -45,10 +47,10 @@ export function regimenRoutes(app: TypedApp, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { user, patientId } = patientOf(request);
+      const { patientId, timeZone } = patientOf(request);
       const versions = await loadRegimenVersions(ctx, patientId);
-      const today = localDateOf(ctx.now().toISOString(), user.timeZone);
-      const inForce = regimenOn(versions, today, user.timeZone);
+      const today = localDateOf(ctx.now().toISOString(), timeZone);
+      const inForce = regimenOn(versions, today, timeZone);
       // Nothing in force yet: show a version that starts later, so the patient sees what is coming.
       const upcoming = versions.filter((v) => v.startDate > today).at(-1) ?? null;
       const current = versions.find((v) => v.id === inForce?.id) ?? upcoming;
@@ -59,16 +61,28 @@ export function regimenRoutes(app: TypedApp, ctx: AppContext): void {
   app.post(
     '/api/patients/:patientId/regimen',
     {
-      config: { policy: { kind: 'patient-data', category: 'medications', access: 'write' } },
+      config: {
+        policy: {
+          kind: 'patient-data',
+          category: 'medications',
+          access: 'write',
+          members: ['prescriber'],
+        },
+      },
       schema: {
         tags: ['regimen'],
-        summary: 'Record a new regimen version (as prescribed), with the reason',
+        summary:
+          'Record a new regimen version, with the reason (the prescriber once one is linked)',
         params: patientParams,
         body: regimenBody,
       },
     },
     async (request, reply) => {
-      const { user, patientId } = patientOf(request);
+      const { user, patientId, as } = patientOf(request);
+      // The regimen is the prescriber's: once one is linked, the patient asks instead.
+      if (as === 'patient' && (await prescriberManagesRegimen(ctx, patientId))) {
+        throw new AppError('STEADY_ERR_REGIMEN_PRESCRIBED');
+      }
       const version = await createRegimenVersion(ctx, patientId, user.id, request.body);
       return reply.status(201).send({ version });
     },

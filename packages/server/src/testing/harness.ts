@@ -123,9 +123,12 @@ function clientFor(
   userId: string,
   cookie: string,
   csrfToken: string,
+  remoteAddress: string,
 ): Client {
+  // Each client has its own address, like a browser: per-address limits apply per client.
   const request = (options: InjectOptions) =>
     app.inject({
+      remoteAddress,
       ...options,
       headers: { cookie, 'x-csrf-token': csrfToken, ...(options.headers ?? {}) },
     });
@@ -149,33 +152,94 @@ function clientFor(
 
 let counter = 0;
 
+/** A fresh client address per call: suites sign up and in more often than one address may. */
+function nextAddress(): string {
+  counter += 1;
+  return `10.${String((counter >> 16) & 255)}.${String((counter >> 8) & 255)}.${String(counter & 255)}`;
+}
+
+/** A signed-in client from a sign-in or registration answer. */
+function clientFromAuth(
+  app: FastifyInstance,
+  res: LightMyRequestResponse,
+  what: string,
+  remoteAddress: string,
+): Client {
+  const ok = what === 'register' ? 201 : 200;
+  if (res.statusCode !== ok)
+    throw new Error(`${what} failed: ${String(res.statusCode)} ${res.body}`);
+  const json = res.json<{ user: { id: string }; csrfToken: string }>();
+  const setCookie = res.cookies.find((c) => c.name === 'steady_session');
+  if (setCookie === undefined) throw new Error('no session cookie');
+  return clientFor(
+    app,
+    json.user.id,
+    `steady_session=${setCookie.value}`,
+    json.csrfToken,
+    remoteAddress,
+  );
+}
+
+/** Sign in an existing account and return its client. */
+export async function signIn(
+  app: FastifyInstance,
+  email: string,
+  password = 'a long enough password',
+): Promise<Client> {
+  const remoteAddress = nextAddress();
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { email, password },
+    remoteAddress,
+  });
+  return clientFromAuth(app, res, 'login', remoteAddress);
+}
+
+/** Register through a patient's caregiver invitation and return the caregiver's client. */
+export async function registerCaregiver(
+  app: FastifyInstance,
+  invitationCode: string,
+  displayName = 'Casey Caregiver',
+): Promise<Client> {
+  const remoteAddress = nextAddress();
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/register',
+    payload: {
+      email: `caregiver-${randomUUID().slice(0, 8)}@example.org`,
+      password: 'a long enough password',
+      displayName,
+      timeZone: 'Europe/London',
+      invitationCode,
+    },
+    remoteAddress,
+  });
+  return clientFromAuth(app, res, 'register', remoteAddress);
+}
+
 /** Register a new patient and return a signed-in client. */
 export async function registerPatient(
   app: FastifyInstance,
   overrides: { email?: string; timeZone?: string; displayName?: string; password?: string } = {},
 ): Promise<Client> {
-  counter += 1;
+  const n = counter + 1;
   const body = {
-    email: overrides.email ?? `patient${String(counter)}-${randomUUID().slice(0, 8)}@example.org`,
+    email: overrides.email ?? `patient${String(n)}-${randomUUID().slice(0, 8)}@example.org`,
     password: overrides.password ?? 'a long enough password',
-    displayName: overrides.displayName ?? `Patient ${String(counter)}`,
+    displayName: overrides.displayName ?? `Patient ${String(n)}`,
     timeZone: overrides.timeZone ?? 'America/New_York',
   };
   // Each registration comes from its own address: suites register more patients than the
   // per-address sign-up rate limit allows in a minute, which is not what they test.
-  const remoteAddress = `10.${String((counter >> 16) & 255)}.${String((counter >> 8) & 255)}.${String(counter & 255)}`;
+  const remoteAddress = nextAddress();
   const res = await app.inject({
     method: 'POST',
     url: '/api/auth/register',
     payload: body,
     remoteAddress,
   });
-  if (res.statusCode !== 201)
-    throw new Error(`register failed: ${String(res.statusCode)} ${res.body}`);
-  const json = res.json<{ user: { id: string }; csrfToken: string }>();
-  const setCookie = res.cookies.find((c) => c.name === 'steady_session');
-  if (setCookie === undefined) throw new Error('no session cookie');
-  return clientFor(app, json.user.id, `steady_session=${setCookie.value}`, json.csrfToken);
+  return clientFromAuth(app, res, 'register', remoteAddress);
 }
 
 /** A valid regimen body: 5 mg tablets at 08:00, 14:00 and 20:00 from `startDate`. */

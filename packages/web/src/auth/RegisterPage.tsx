@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
+import { Link, useSearch } from 'wouter';
+import { useInvitationQuery } from '../join/useJoin';
 import { ErrorAlert } from '../shared/components/ErrorAlert';
-import { routes } from '../shared/layout/routes';
+import { routes, withJoin } from '../shared/layout/routes';
 import { AuthLayout } from './AuthLayout';
 import { MIN_PASSWORD_LENGTH, detectTimeZone, useRegister } from './useAuth';
 import { Note } from '../shared/components/Note';
@@ -16,10 +17,19 @@ export function RegisterPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [showErrors, setShowErrors] = useState(false);
+  // Coming from an invitation (?join=CODE): a caregiver's account is created from it directly;
+  // a patient registers as usual and then goes back to the invitation to accept it.
+  const joinCode = new URLSearchParams(useSearch()).get('join');
+  const invitation = useInvitationQuery(joinCode ?? '', joinCode !== null);
+  const caregiverOf =
+    invitation.data?.kind === 'patient-invites-member' && invitation.data.memberKind === 'caregiver'
+      ? invitation.data.from.displayName
+      : null;
+  const title = caregiverOf === null ? t('auth.registerTitle') : t('caregiverRegister.title');
 
   useEffect(() => {
-    document.title = t('app.pageTitle', { page: t('auth.registerTitle') });
-  }, [t]);
+    document.title = t('app.pageTitle', { page: title });
+  }, [t, title]);
 
   const nameError = showErrors && displayName.trim() === '' ? t('auth.required') : null;
   const emailError = showErrors && email.trim() === '' ? t('auth.required') : null;
@@ -44,13 +54,17 @@ export function RegisterPage() {
             password,
             displayName: displayName.trim(),
             timeZone,
+            ...(caregiverOf !== null && joinCode !== null ? { invitationCode: joinCode } : {}),
           });
         }}
       >
         <Stack gap="md">
           <Title order={1} fz="1.75rem">
-            {t('auth.registerTitle')}
+            {title}
           </Title>
+          {caregiverOf !== null && (
+            <Note>{t('caregiverRegister.intro', { name: caregiverOf })}</Note>
+          )}
           {register.isError && <ErrorAlert error={register.error} />}
           <TextInput
             label={t('auth.displayName')}
@@ -91,13 +105,21 @@ export function RegisterPage() {
               setPassword(e.currentTarget.value);
             }}
           />
-          <Note title={t('auth.timeZone')}>{t('auth.timeZoneDetected', { zone: timeZone })}</Note>
+          <Note title={t('auth.timeZone')}>
+            {caregiverOf === null
+              ? t('auth.timeZoneDetected', { zone: timeZone })
+              : t('caregiverRegister.timeZone', { zone: timeZone })}
+          </Note>
           <Button type="submit" size="lg" loading={register.isPending}>
             {t('auth.submitRegister')}
           </Button>
           <Text>
             {t('auth.haveAccount')}{' '}
-            <Anchor component={Link} href={routes.signIn} fw={600}>
+            <Anchor
+              component={Link}
+              href={joinCode === null ? routes.signIn : withJoin(routes.signIn, joinCode)}
+              fw={600}
+            >
               {t('auth.toSignIn')}
             </Anchor>
           </Text>

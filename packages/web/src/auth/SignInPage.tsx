@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
+import { Link, useSearch } from 'wouter';
 import { ErrorAlert } from '../shared/components/ErrorAlert';
-import { routes } from '../shared/layout/routes';
+import { routes, withJoin } from '../shared/layout/routes';
 import { AuthLayout } from './AuthLayout';
+import { Note } from '../shared/components/Note';
 import { useLogin } from './useAuth';
 
 export function SignInPage() {
@@ -13,6 +14,7 @@ export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [showErrors, setShowErrors] = useState(false);
+  const joinCode = new URLSearchParams(useSearch()).get('join');
 
   useEffect(() => {
     document.title = t('app.pageTitle', { page: t('auth.signInTitle') });
@@ -36,6 +38,7 @@ export function SignInPage() {
           <Title order={1} fz="1.75rem">
             {t('auth.signInTitle')}
           </Title>
+          {joinCode !== null && <Note>{t('join.signInNote')}</Note>}
           {login.isError && <ErrorAlert error={login.error} />}
           <TextInput
             label={t('auth.email')}
@@ -68,7 +71,11 @@ export function SignInPage() {
           </Button>
           <Text>
             {t('auth.noAccount')}{' '}
-            <Anchor component={Link} href={routes.register} fw={600}>
+            <Anchor
+              component={Link}
+              href={joinCode === null ? routes.register : withJoin(routes.register, joinCode)}
+              fw={600}
+            >
               {t('auth.toRegister')}
             </Anchor>
           </Text>

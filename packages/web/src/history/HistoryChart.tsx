@@ -14,22 +14,48 @@ function average(values: readonly number[]): number {
   return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
 }
 
-/** Daily dose vs pain: a chart, a plain-language summary and the numbers as a table. */
-export function HistoryChart({ daily, days }: { daily: readonly HistoryDay[]; days: number }) {
+/**
+ * Daily dose vs pain: a chart, a plain-language summary and the numbers as a table. With
+ * `patientName` the summary speaks about that patient (clinician workspace) instead of "you".
+ */
+export function HistoryChart({
+  daily,
+  days,
+  patientName,
+  painShared = true,
+}: {
+  daily: readonly HistoryDay[];
+  days: number;
+  patientName?: string;
+  /** False when the patient has not shared check-ins (pain) with the viewer. */
+  painShared?: boolean;
+}) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const reducedMotion = useReducedMotion();
 
   const painDays = daily.flatMap((d) => (d.pain === null ? [] : [d.pain]));
   const round1 = (n: number) => fmt.number(Math.round(n * 10) / 10);
-  const summary = t('history.summary', {
-    days,
-    avgDose: round1(average(daily.map((d) => d.doseMg))),
-    painPart:
-      painDays.length === 0
-        ? t('history.summaryNoPain')
-        : t('history.summaryPain', { avgPain: round1(average(painDays)), count: painDays.length }),
-  });
+  const avgDose = round1(average(daily.map((d) => d.doseMg)));
+  const pain = { avgPain: round1(average(painDays)), count: painDays.length };
+  const summary =
+    patientName === undefined
+      ? t('history.summary', {
+          days,
+          avgDose,
+          painPart:
+            painDays.length === 0 ? t('history.summaryNoPain') : t('history.summaryPain', pain),
+        })
+      : t('patient.summaryOther', {
+          days,
+          avgDose,
+          name: patientName,
+          painPart: !painShared
+            ? t('patient.painNotShared')
+            : painDays.length === 0
+              ? t('history.summaryNoPain')
+              : t('patient.summaryPainOther', pain),
+        });
 
   const option = useMemo(
     () =>

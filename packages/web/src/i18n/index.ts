@@ -1,9 +1,11 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import enCare from './en-care.json';
 
 export const defaultNS = 'translation';
-export const resources = { en: { translation: en } } as const;
+/** One namespace, kept in two files: the patient's daily screens, and the care team. */
+export const resources = { en: { translation: { ...en, ...enCare } } } as const;
 
 /** Keep <html lang> (and dir) in step with the active language, for screen readers and hyphenation. */
 function syncDocumentLanguage(lng: string): void {

@@ -26,9 +26,11 @@ interface Props {
   error: unknown;
   onSubmit: (input: RegimenInput) => void;
   onCancel: (() => void) | null;
+  /** Replaces the patient-facing caution at the top (e.g. for a prescriber). */
+  note?: string;
 }
 
-export function RegimenForm({ initial, busy, error, onSubmit, onCancel }: Props) {
+export function RegimenForm({ initial, busy, error, onSubmit, onCancel, note }: Props) {
   const { t } = useTranslation();
   const quantityText = useQuantityText();
   const [draft, setDraft] = useState(initial);
@@ -59,7 +61,7 @@ export function RegimenForm({ initial, busy, error, onSubmit, onCancel }: Props)
       }}
     >
       <Stack gap="lg">
-        <Note tone="warning">{t('medications.regimenNote')}</Note>
+        <Note tone="warning">{note ?? t('medications.regimenNote')}</Note>
         <NativeSelect
           label={t('medications.form.formulation')}
           value={draft.formulation}

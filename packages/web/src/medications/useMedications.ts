@@ -20,9 +20,11 @@ export function useRegimenQuery() {
   });
 }
 
-export function useSaveRegimen() {
+/** Save a new regimen version: the patient's own, or (for their prescriber) a patient's. */
+export function useSaveRegimen(patientId?: string) {
   const api = useApi();
-  const { id } = useUser();
+  const user = useUser();
+  const id = patientId ?? user.id;
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: RegimenInput) =>
@@ -32,6 +34,7 @@ export function useSaveRegimen() {
         queryClient.invalidateQueries({ queryKey: queryKeys.regimen(id) }),
         queryClient.invalidateQueries({ queryKey: queryKeys.today(id) }),
         queryClient.invalidateQueries({ queryKey: queryKeys.history(id) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.clinicianPatientsAll }),
       ]);
     },
   });

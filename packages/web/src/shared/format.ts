@@ -1,8 +1,14 @@
-import { useMemo } from 'react';
+import { createContext, use, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localDateOf, type Instant, type LocalDate, type LocalTime } from '@steady/core';
 import { formattingLocale } from '../i18n';
-import { useUser } from './session';
+import { UserContext } from './session';
+
+/**
+ * Overrides the time zone the formatters below use, e.g. to show a patient's doses in the
+ * patient's own zone in the clinician workspace. Default: the signed-in user's zone.
+ */
+export const DisplayTimeZoneContext = createContext<string | null>(null);
 
 /** Formatters bound to a locale and the patient's time zone. Every time shown to the user goes through these. */
 export interface Formatters {
@@ -23,6 +29,8 @@ export interface Formatters {
   /** A local "YYYY-MM-DD" date with year, e.g. "Mar 3, 2026". */
   readonly localDateFull: (date: LocalDate) => string;
   readonly number: (value: number) => string;
+  /** Day and time of an instant, e.g. "Tue, Mar 3, 8:05 AM". */
+  readonly dateTime: (instant: Instant) => string;
   /** Time of an instant, with the day in front when it is not today (in the user's zone). */
   readonly dateTimeIfNotToday: (instant: Instant) => string;
 }
@@ -67,6 +75,14 @@ export function makeFormatters(locale: string, timeZone: string): Formatters {
     year: 'numeric',
     timeZone: 'UTC',
   });
+  const dayTime = new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+  });
   const num = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   return {
     locale,
@@ -79,6 +95,7 @@ export function makeFormatters(locale: string, timeZone: string): Formatters {
     localDateShort: (d) => short.format(localDateAsUtc(d)),
     localDateFull: (d) => fullUtc.format(localDateAsUtc(d)),
     number: (value) => num.format(value),
+    dateTime: (instant) => dayTime.format(new Date(instant)),
     dateTimeIfNotToday: (instant) => {
       const today = localDateOf(new Date().toISOString(), timeZone);
       const at = time.format(new Date(instant));
@@ -89,9 +106,12 @@ export function makeFormatters(locale: string, timeZone: string): Formatters {
   };
 }
 
+/** Formatters in the display zone: the override, else the user's zone, else (signed out) the browser's. */
 export function useFormatters(): Formatters {
   const { i18n } = useTranslation();
-  const { timeZone } = useUser();
+  const override = use(DisplayTimeZoneContext);
+  const user = use(UserContext);
+  const timeZone = override ?? user?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const locale = formattingLocale(i18n.language);
   return useMemo(() => makeFormatters(locale, timeZone), [locale, timeZone]);
 }

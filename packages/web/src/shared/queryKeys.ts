@@ -6,4 +6,13 @@ export const queryKeys = {
   medications: (patientId: string) => ['medications', patientId] as const,
   profile: (patientId: string) => ['profile', patientId] as const,
   history: (patientId: string) => ['history', patientId] as const,
+  careTeam: (patientId: string) => ['careTeam', patientId] as const,
+  accessLog: (patientId: string) => ['accessLog', patientId] as const,
+  regimenRequests: (patientId: string) => ['regimenRequests', patientId] as const,
+  consentDefaults: ['consentDefaults'] as const,
+  invitation: (code: string) => ['invitation', code] as const,
+  /** Prefix of every clinician patient-list query, whatever the search. */
+  clinicianPatientsAll: ['clinicianPatients'] as const,
+  clinicianPatients: (q: string) => ['clinicianPatients', q] as const,
+  clinicians: (clinicId: string) => ['clinicians', clinicId] as const,
 };

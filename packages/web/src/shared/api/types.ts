@@ -13,14 +13,18 @@ import type {
   ScheduledDose,
 } from '@steady/core';
 
-export type Role = 'patient' | 'clinician' | 'admin';
+export type Role = 'patient' | 'clinician' | 'admin' | 'caregiver';
+
+export type Discipline = 'prescriber' | 'physical_therapist' | 'psychologist' | 'pharmacist';
 
 export interface SessionUser {
   readonly id: string;
   readonly email: string;
   readonly displayName: string;
   readonly role: Role;
-  readonly discipline: string | null;
+  readonly discipline: string | null; // clinicians; a string: the server may add disciplines first
+  /** The clinic of a clinician or clinic administrator; null for patients and caregivers. */
+  readonly clinicId: string | null;
   readonly timeZone: string;
 }
 
@@ -34,6 +38,8 @@ export interface RegisterInput {
   password: string;
   displayName: string;
   timeZone: string;
+  /** A caregiver invitation: the account is created as a caregiver and linked at once. */
+  invitationCode?: string;
 }
 
 export interface LoginInput {
@@ -178,6 +184,116 @@ export interface HistoryResponse {
   readonly timeZone: string;
   readonly daily: readonly HistoryDay[];
   readonly timeline: readonly TimelineItem[];
+}
+
+// ---------- Care team (docs/care-team-api.md) ----------
+
+export const CONSENT_CATEGORIES = [
+  'medications',
+  'checkins',
+  'questionnaires',
+  'notes',
+  'techniques',
+  'messages',
+] as const;
+export type ConsentCategory = (typeof CONSENT_CATEGORIES)[number];
+export type ConsentMap = Record<ConsentCategory, boolean>;
+
+/** A care-team member's kind: consent defaults and write rights depend on it. */
+export type MemberKind = Discipline | 'caregiver';
+
+export interface ConsentDefaultsResponse {
+  readonly categories: readonly ConsentCategory[];
+  readonly defaults: Readonly<Record<MemberKind, ConsentMap>>;
+}
+
+export interface PersonSummary {
+  readonly id: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly discipline: string | null;
+}
+
+export interface CareTeamMember {
+  readonly linkId: string;
+  /** `active: false`: the clinic deactivated the account, so the link grants nothing. */
+  readonly member: PersonSummary & {
+    readonly clinicName: string | null;
+    readonly active?: boolean;
+  };
+  readonly status: 'active' | 'revoked';
+  readonly since: Instant;
+  readonly revokedAt: Instant | null;
+  readonly consent: ConsentMap;
+}
+
+export type InvitationKind = 'clinician-invites-patient' | 'patient-invites-member';
+export type InvitedMemberKind = 'clinician' | 'caregiver';
+
+/** A freshly created invitation: the only time the code is known in clear. */
+export interface Invitation {
+  readonly code: string;
+  readonly url: string;
+  readonly expiresAt: Instant;
+  readonly kind: InvitationKind;
+}
+
+/** What the join page shows before accepting. */
+export interface InvitationDetails {
+  readonly kind: InvitationKind;
+  readonly from: {
+    readonly displayName: string;
+    readonly role: Role;
+    readonly discipline: string | null;
+    readonly clinicName: string | null;
+  };
+  readonly memberKind?: InvitedMemberKind;
+  readonly consentDefaults: ConsentMap;
+  readonly expiresAt: Instant;
+}
+
+export interface AccessLogEntry {
+  readonly at: Instant;
+  readonly actor: PersonSummary;
+  /** Dotted verb, e.g. "regimen.read"; typed as string because the server adds actions first. */
+  readonly action: string;
+  readonly category: ConsentCategory | null;
+}
+
+export interface ClinicianPatientRow {
+  readonly id: string;
+  readonly displayName: string;
+  readonly since: Instant;
+  readonly consent: ConsentMap;
+  readonly currentDailyDoseMg: number | null; // null without `medications` consent
+  readonly lastCheckInAt: Instant | null; // null without `checkins` consent
+  /** Names of the fields the member may not see. */
+  readonly hidden?: readonly string[];
+}
+
+export type RegimenRequestStatus = 'open' | 'done' | 'declined';
+
+export interface RegimenRequest {
+  readonly id: string;
+  readonly message: string;
+  readonly createdAt: Instant;
+  readonly status: RegimenRequestStatus;
+  readonly response?: string | null;
+  readonly resolvedBy?: { readonly id: string; readonly displayName: string } | null;
+}
+
+export interface ClinicClinician {
+  readonly id: string;
+  readonly email: string;
+  readonly displayName: string;
+  readonly discipline: string | null;
+  readonly active: boolean;
+}
+
+export interface NewClinicianInput {
+  email: string;
+  displayName: string;
+  discipline: Discipline;
 }
 
 /** The error body every failing API call returns. */

@@ -2,22 +2,13 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { useSignOut } from '../session';
+import { useSignOut, useUser } from '../session';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PAGE_TITLE_ID } from '../components/Page';
-import { CheckInIcon, HistoryIcon, MedicationsIcon, ProfileIcon, TodayIcon } from './icons';
-import { routes } from './routes';
+import { homeFor, isCurrent, tabsFor } from './nav';
 
 const MAIN_ID = 'main';
-
-const tabs = [
-  { href: routes.today, key: 'today', Icon: TodayIcon },
-  { href: routes.checkIn, key: 'checkin', Icon: CheckInIcon },
-  { href: routes.history, key: 'history', Icon: HistoryIcon },
-  { href: routes.medications, key: 'medications', Icon: MedicationsIcon },
-  { href: routes.profile, key: 'profile', Icon: ProfileIcon },
-] as const;
 
 /** Moves focus to the new page's heading after in-app navigation, so screen readers announce it. */
 function useFocusHeadingOnNavigate(location: string): void {
@@ -36,6 +27,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [location] = useLocation();
   const signOut = useSignOut();
+  const user = useUser();
+  const tabs = tabsFor(user);
   useFocusHeadingOnNavigate(location);
 
   return (
@@ -44,7 +37,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         {t('app.skipToContent')}
       </a>
       <header className="sd-header">
-        <Link href={routes.today} className="sd-brand">
+        <Link href={homeFor(user)} className="sd-brand">
           {t('app.name')}
         </Link>
         <Button
@@ -60,15 +53,15 @@ export function AppLayout({ children }: { children: ReactNode }) {
       </header>
       <nav className="sd-tabbar" aria-label={t('app.mainNavigation')}>
         <ul>
-          {tabs.map(({ href, key, Icon }) => (
-            <li key={key}>
+          {tabs.map((tab) => (
+            <li key={tab.key}>
               <Link
-                href={href}
+                href={tab.href}
                 className="sd-tab"
-                aria-current={location === href ? 'page' : undefined}
+                aria-current={isCurrent(tab, location) ? 'page' : undefined}
               >
-                <Icon />
-                <span>{t(`app.nav.${key}`)}</span>
+                <tab.Icon />
+                <span>{t(`app.nav.${tab.key}`)}</span>
               </Link>
             </li>
           ))}

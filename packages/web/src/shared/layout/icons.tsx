@@ -38,3 +38,28 @@ export const ProfileIcon = () => (
     <path d="M4 21c1-4 4.5-6 8-6s7 2 8 6" />
   </svg>
 );
+export const CareTeamIcon = () => (
+  <svg {...common}>
+    <circle cx="9" cy="8" r="3.5" />
+    <path d="M2.5 20c.8-3.5 3.4-5.5 6.5-5.5s5.7 2 6.5 5.5" />
+    <circle cx="17" cy="9" r="2.5" />
+    <path d="M17 14c2.4 0 4 1.6 4.5 4.5" />
+  </svg>
+);
+export const PatientsIcon = () => (
+  <svg {...common}>
+    <rect x="4" y="3" width="16" height="18" rx="2" />
+    <path d="M8 8h8M8 12h8M8 16h5" />
+  </svg>
+);
+export const InviteIcon = () => (
+  <svg {...common}>
+    <circle cx="10" cy="8" r="4" />
+    <path d="M2 21c1-4 4.5-6 8-6 1.5 0 3 .4 4.2 1.1M19 14v6M16 17h6" />
+  </svg>
+);
+export const ClinicIcon = () => (
+  <svg {...common}>
+    <path d="M3 21h18M5 21V7l7-4 7 4v14M10 21v-4h4v4M12 8v4M10 10h4" />
+  </svg>
+);

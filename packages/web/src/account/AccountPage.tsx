@@ -1,0 +1,19 @@
+import { Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Page } from '../shared/components/Page';
+import { useMemberWords } from '../shared/memberKind';
+import { useUser } from '../shared/session';
+import { AccountForm } from '../profile/AccountForm';
+
+/** The workspace's account page: name and time zone (patients have these on Profile). */
+export function AccountPage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const words = useMemberWords();
+  return (
+    <Page title={t('account.title')}>
+      <Text>{t('account.roleLine', { kind: words.kind(user) })}</Text>
+      <AccountForm />
+    </Page>
+  );
+}
