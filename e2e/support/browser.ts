@@ -32,15 +32,29 @@ export interface PhonePage {
 }
 
 /** A 390×844 phone (touch, mobile viewport) in US English and the given time zone. */
-export async function newPhonePage(browser: Browser, timezoneId: string): Promise<PhonePage> {
-  const context = await browser.newContext({
+export function newPhonePage(browser: Browser, timezoneId: string): Promise<PhonePage> {
+  return newPage(browser, {
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
-    locale: 'en-US',
     timezoneId,
+  });
+}
+
+/** A 1280×800 desktop browser (mouse, no touch) in US English and the given time zone. */
+export function newDesktopPage(browser: Browser, timezoneId: string): Promise<PhonePage> {
+  return newPage(browser, { viewport: { width: 1280, height: 800 }, timezoneId });
+}
+
+async function newPage(
+  browser: Browser,
+  options: NonNullable<Parameters<Browser['newContext']>[0]>,
+): Promise<PhonePage> {
+  const context = await browser.newContext({
+    locale: 'en-US',
     reducedMotion: 'reduce',
+    ...options,
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();

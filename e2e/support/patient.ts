@@ -43,7 +43,7 @@ export function heading(page: Page, name: string) {
 /** Open a page from the main navigation (the phone tab bar). */
 export async function openTab(
   page: Page,
-  name: 'Today' | 'Check in' | 'History' | 'Medications' | 'Profile',
+  name: 'Today' | 'Check in' | 'History' | 'Medications' | 'Care team' | 'Profile',
 ) {
   await page
     .getByRole('navigation', { name: 'Main' })

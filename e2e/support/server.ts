@@ -1,8 +1,9 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 /** The built `steady` command (`npm run build` creates it); STEADY_E2E_SERVER may point elsewhere. */
@@ -25,10 +26,41 @@ export interface ExitInfo {
   readonly signal: NodeJS.Signals | null;
 }
 
+/** Run one `steady` command (e.g. `['create-clinic', '--name', …]`) and resolve with its stdout. */
+export type SteadyCommand = (args: readonly string[]) => Promise<string>;
+
 export interface StartOptions {
-  /** Extra environment variables for the server. */
+  /** Extra environment variables for the server (and for the commands run by `before`). */
   readonly env?: Readonly<Record<string, string>>;
   readonly timeoutMs?: number;
+  /**
+   * Set-up on the fresh data directory before the server starts, e.g. creating a clinic and a
+   * clinician with the CLI. It runs first because the embedded database allows one process at a
+   * time.
+   */
+  readonly before?: (steady: SteadyCommand) => Promise<void>;
+}
+
+const execFileAsync = promisify(execFile);
+
+/** A `steady` command runner for the given environment; a failing command rejects with its output. */
+function steadyCommand(env: NodeJS.ProcessEnv): SteadyCommand {
+  return async (args) => {
+    try {
+      const { stdout } = await execFileAsync(process.execPath, [serverEntry, ...args], {
+        cwd: repoRoot,
+        env,
+        timeout: 60_000,
+      });
+      return stdout;
+    } catch (error) {
+      const failed = error as { stdout?: string; stderr?: string; message: string };
+      throw new Error(
+        `\`steady ${args.join(' ')}\` failed: ${failed.message}\n${failed.stdout ?? ''}${failed.stderr ?? ''}`,
+        { cause: error },
+      );
+    }
+  };
 }
 
 /**
@@ -49,6 +81,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   };
   // The tests own their database: never reuse one configured for something else.
   if (options.env?.DATABASE_URL === undefined) delete env.DATABASE_URL;
+
+  if (options.before !== undefined) {
+    try {
+      await options.before(steadyCommand(env));
+    } catch (error) {
+      await rm(dataDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
 
   const child = spawn(process.execPath, [serverEntry, 'serve'], {
     cwd: repoRoot,

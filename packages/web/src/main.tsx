@@ -27,7 +27,10 @@ function createQueryClient(api: ApiClient): QueryClient {
       // Offline, fail at once with a clear message rather than waiting silently behind a spinner.
       queries: {
         networkMode: 'always',
-        staleTime: 30_000,
+        // Other people change what a screen shows (the prescriber's regimen, the patient's
+        // consent), so a page always refetches when it opens; cached data shows meanwhile.
+        staleTime: 0,
+        refetchOnMount: 'always',
         retry: (count, error) =>
           count < 2 && error instanceof ApiError && (error.status === 0 || error.status >= 500),
       },
