@@ -10,7 +10,7 @@ import { bareApp, listenLocal } from './lib/http.js';
 import { runLoad, type LoadResult, type RequestSpec } from './lib/load.js';
 import type { PatientYear } from './lib/patientYear.js';
 import type { Benchmark, BenchResult, Figure } from './lib/report.js';
-import { withSeededApp } from './lib/seededServer.js';
+import { withSeededApp, type SeededPatients } from './lib/seededServer.js';
 import { summarize, type TimingSummary } from './lib/stats.js';
 
 const envInt = (name: string, fallback: number): number => {
@@ -56,33 +56,24 @@ async function todaySample(patient: PatientYear) {
   };
 }
 
-async function readLatencies(base: string, patient: PatientYear) {
-  const sample = await todaySample(patient);
-  const get = (path: string): RequestSpec => ({
+async function sequentialGet(base: string, patient: PatientYear, path: string, count: number) {
+  const spec: RequestSpec = {
     url: `${base}/api/patients/${patient.patientId}${path}`,
     method: 'GET',
     headers: { cookie: patient.client.cookie },
     expectStatus: 200,
-  });
-  const today = requireClean(
-    'GET /today',
-    await runLoad({
-      kind: 'sequential',
-      spec: get('/today'),
-      warmup: SETTINGS.warmupRequests,
-      count: SETTINGS.todayRequests,
-    }),
-  );
-  const history = requireClean(
-    'GET /history',
-    await runLoad({
-      kind: 'sequential',
-      spec: get('/history?days=30'),
-      warmup: SETTINGS.warmupRequests,
-      count: SETTINGS.historyRequests,
-    }),
-  );
-  return { sample, today: describe(today), history: describe(history) };
+  };
+  const r = await runLoad({ kind: 'sequential', spec, warmup: SETTINGS.warmupRequests, count });
+  return describe(requireClean(`GET ${path}`, r));
+}
+
+/** Today and history for the patient-year, and Today for the patient without logs. */
+async function readLatencies(base: string, { year, empty }: SeededPatients) {
+  const sample = await todaySample(year);
+  const today = await sequentialGet(base, year, '/today', SETTINGS.todayRequests);
+  const todayNoLogs = await sequentialGet(base, empty, '/today', SETTINGS.todayRequests);
+  const history = await sequentialGet(base, year, '/history?days=30', SETTINGS.historyRequests);
+  return { sample, today, todayNoLogs, history };
 }
 
 const doseBody = { kind: 'extra', slotKey: null, amountMg: 2.5, reason: 'Back spasm (bench)' };
@@ -118,9 +109,10 @@ async function postThroughput(spec: RequestSpec, what: string) {
 
 async function run(log: (line: string) => void): Promise<BenchResult> {
   log(`  settings: ${JSON.stringify(SETTINGS)}`);
-  const pglite = await withSeededApp('pglite', log, async (base, patient) => {
+  const pglite = await withSeededApp('pglite', log, async (base, patients) => {
+    const patient = patients.year;
     log('  pglite: GET /today and /history latency…');
-    const latency = await readLatencies(base, patient);
+    const latency = await readLatencies(base, patients);
     log(`  pglite: POST /doses throughput at concurrency ${String(SETTINGS.concurrency)}…`);
     const single = requireClean(
       'POST /doses (sequential)',
@@ -153,9 +145,10 @@ async function run(log: (line: string) => void): Promise<BenchResult> {
     steady: Awaited<ReturnType<typeof postThroughput>>;
   } | null = null;
   if (process.env.TEST_DATABASE_URL !== undefined) {
-    const pg = await withSeededApp('postgres', log, async (base, patient) => {
+    const pg = await withSeededApp('postgres', log, async (base, patients) => {
+      const patient = patients.year;
       log('  postgres: GET /today and /history latency, POST /doses throughput…');
-      const pgLatency = await readLatencies(base, patient);
+      const pgLatency = await readLatencies(base, patients);
       const prefix = `steady-pg-${String(Date.now())}`;
       return {
         latency: pgLatency,
@@ -173,9 +166,9 @@ async function run(log: (line: string) => void): Promise<BenchResult> {
   const figures: Figure[] = [
     {
       metric: 'history: dose events / check-ins',
-      value: pglite.patient.counts.doseEvents,
+      value: pglite.patients.year.counts.doseEvents,
       unit: 'rows',
-      note: `${String(pglite.patient.counts.checkIns)} check-ins, 1 patient-year`,
+      note: `${String(pglite.patients.year.counts.checkIns)} check-ins, 1 patient-year`,
     },
     {
       metric: 'GET /today latency, median (PGlite)',
@@ -184,6 +177,18 @@ async function run(log: (line: string) => void): Promise<BenchResult> {
       note: `n=${String(latency.today.count)}, sequential`,
     },
     { metric: 'GET /today latency, p95 (PGlite)', value: latency.today.p95, unit: 'ms' },
+    {
+      metric: 'GET /today, median, same regimens, no logs (PGlite)',
+      value: latency.todayNoLogs.median,
+      unit: 'ms',
+      note: 'second patient, same database',
+    },
+    {
+      metric: 'ratio Today year of logs / no logs (PGlite)',
+      value: latency.today.median / latency.todayNoLogs.median,
+      unit: '×',
+      note: '1.0 = history costs Today nothing',
+    },
     {
       metric: 'GET /history?days=30, median (PGlite)',
       value: latency.history.median,
@@ -258,7 +263,11 @@ async function run(log: (line: string) => void): Promise<BenchResult> {
     figures,
     details: {
       settings: SETTINGS,
-      dataset: { from: pglite.patient.from, today: pglite.patient.today, ...pglite.patient.counts },
+      dataset: {
+        from: pglite.patients.year.from,
+        today: pglite.patients.year.today,
+        ...pglite.patients.year.counts,
+      },
       pglite: { ...latency, postDosesSequential: postSequential, postDoses: steady },
       bareFastify: { post: bareThroughput },
       ratioSteadyOverBare: ratio,

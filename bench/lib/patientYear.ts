@@ -44,7 +44,13 @@ export interface PatientYear {
 const clamp = (n: number) => Math.max(0, Math.min(10, Math.round(n)));
 const MINUTE = 60_000;
 
-export async function seedPatientYear(h: Harness, seed = 20260310): Promise<PatientYear> {
+export interface SeedOptions {
+  readonly seed?: number;
+  /** false: the regimen versions only, no dose events or check-ins (the baseline patient). */
+  readonly logs?: boolean;
+}
+
+export async function seedPatientYear(h: Harness, options: SeedOptions = {}): Promise<PatientYear> {
   const client = await registerPatient(h.app, { timeZone: PATIENT_ZONE });
   const patientId = client.userId;
   const today = localDateOf(h.clock.now().toISOString(), PATIENT_ZONE);
@@ -86,7 +92,19 @@ export async function seedPatientYear(h: Harness, seed = 20260310): Promise<Pati
     reason: 'Evening dose lowered at follow-up',
   });
 
-  const random = prng(seed);
+  if (options.logs === false) {
+    const none = {
+      doseEvents: 0,
+      taken: 0,
+      skipped: 0,
+      extra: 0,
+      corrections: 0,
+      missedSlots: 0,
+      checkIns: 0,
+    };
+    return { client, patientId, from, today, counts: none };
+  }
+  const random = prng(options.seed ?? 20260310);
   const versions = await loadRegimenVersions(ctxAt(today, '07:00'), patientId);
   // Every slot up to yesterday, plus this morning's (the clock stands at 08:00 local).
   const slots = doseSlots(versions, from, today, PATIENT_ZONE).filter(
