@@ -14,9 +14,10 @@ import {
   type BenchResult,
   type MachineFacts,
 } from './lib/report.js';
+import { panelBenchmark } from './panel.js';
 import { todayBenchmark } from './today.js';
 
-const BENCHMARKS: readonly Benchmark[] = [todayBenchmark, coreBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [todayBenchmark, coreBenchmark, panelBenchmark];
 const RESULTS_DIR = path.join(import.meta.dirname, 'results');
 
 function usage(): string {

@@ -7,6 +7,8 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { alertRoutes } from './alerts/routes.js';
+import { createAlertQueue } from './alerts/queue.js';
 import { authRoutes } from './auth/routes.js';
 import { careTeamRoutes } from './careteam/routes.js';
 import { checkInRoutes } from './checkins/routes.js';
@@ -61,7 +63,6 @@ declare module 'fastify' {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
-  const ctx: AppContext = { db: database.db, config, now: deps.now ?? (() => new Date()) };
 
   const app = Fastify({
     logger: { level: config.logLevel, redact: REDACT },
@@ -72,6 +73,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // JSON only: Fastify's default text/plain parser would hand a string to the JSON schemas
   // (400) where the client should learn that the media type is wrong (415).
   app.removeContentTypeParser('text/plain');
+  const base: AppContext = { db: database.db, config, now: deps.now ?? (() => new Date()) };
+  const ctx: AppContext = { ...base, alerts: createAlertQueue(base, app.log) };
+  // Pending alert runs finish before the database closes.
+  app.addHook('onClose', async () => {
+    await ctx.alerts?.settled();
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -136,6 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   invitationRoutes(typed, ctx);
   clinicRoutes(typed, ctx);
   clinicianRoutes(typed, ctx);
+  alertRoutes(typed, ctx);
 
   await installWeb(app, config.webDir);
   return app;

@@ -1,3 +1,4 @@
+import type { AlertQueue } from './alerts/queue.js';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 
@@ -7,4 +8,9 @@ export interface AppContext {
   readonly config: Config;
   /** The clock, injected so tests can move time. */
   readonly now: () => Date;
+  /**
+   * Recomputes alerts after writes, off the request path. Absent in contexts built outside the
+   * app (CLI tools, fixtures): their writes then leave alerts to `recomputeAlerts`.
+   */
+  readonly alerts?: AlertQueue;
 }

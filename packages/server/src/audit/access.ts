@@ -45,6 +45,25 @@ export async function recordMemberAccess(
   }
 }
 
+/** Several accesses in one insert (a listing of many patients). */
+export async function recordMemberAccesses(
+  db: Pick<Db, 'insert'>,
+  entries: readonly MemberAccess[],
+  now: Date,
+): Promise<void> {
+  const values = entries.flatMap((entry) =>
+    (entry.categories.length === 0 ? [null] : entry.categories).map((category) => ({
+      at: now,
+      actorId: entry.actorId,
+      patientId: entry.patientId,
+      action: `access.${entry.access}`,
+      entityId: entry.linkId,
+      details: { subject: entry.subject, category, route: entry.route },
+    })),
+  );
+  if (values.length > 0) await db.insert(auditLog).values(values);
+}
+
 /** The subject of a patient route: the path segment after the patient id ("regimen"). */
 export function subjectOf(routeUrl: string): string {
   const match = /\/:patientId\/([^/]+)/.exec(routeUrl);

@@ -89,6 +89,7 @@ export function checkInRoutes(app: TypedApp, ctx: AppContext): void {
         if (row === undefined) throw new AppError('STEADY_ERR_INTERNAL');
       }
       const checkIn = toCheckIn(row);
+      if (!replayed) ctx.alerts?.schedule(patientId, now);
       // Guidance cites its sources in @steady/core; the API sends level and code, the app the words.
       const guidance = checkInGuidance(checkIn).map((g) => ({
         level: g.level,

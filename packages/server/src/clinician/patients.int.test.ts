@@ -26,6 +26,7 @@ interface Row {
   consent: Record<string, boolean>;
   currentDailyDoseMg: number | null;
   lastCheckInAt: string | null;
+  topAlert: { severity: string; crisis: boolean; signalId: string } | null;
   hidden: string[];
 }
 
@@ -62,32 +63,41 @@ describeOnDatabases('clinician patient list', (harness) => {
     await link(bob, doctor, NO_CONSENT);
   });
 
-  it('lists only linked patients, by name, with the fields consent allows', async () => {
+  it('lists only linked patients, with the fields consent allows', async () => {
     const rows = await list(doctor);
     expect(rows.map((r) => r.displayName)).toEqual([
       'Anna Smith',
       'Annabel 50%_Jones',
       'Bob Anders',
     ]);
-    expect(rows[0]).toEqual({
+    expect(rows[0]).toMatchObject({
       id: anna.userId,
       displayName: 'Anna Smith',
       since: h.clock.now().toISOString(),
       consent: FULL_CONSENT,
       currentDailyDoseMg: 15,
+      // The regimen was recorded today and today's first dose is still pending: nothing due yet.
+      adherence7d: null,
       lastCheckInAt: h.clock.now().toISOString(),
+      painTrend: { recent: 5, previous: null, change: null },
+      lastActivityAt: h.clock.now().toISOString(),
       hidden: [],
     });
+    expect(rows[0]?.topAlert).not.toBeNull();
     expect(rows[1]).toMatchObject({
       currentDailyDoseMg: null,
+      adherence7d: null,
       lastCheckInAt: null,
-      hidden: ['currentDailyDoseMg'],
+      topAlert: null,
+      hidden: ['currentDailyDoseMg', 'adherence7d'],
     });
-    // Bob has a regimen, but it is not this doctor's to see.
+    // Bob has a regimen (and alerts), but they are not this doctor's to see.
     expect(rows[2]).toMatchObject({
       currentDailyDoseMg: null,
       lastCheckInAt: null,
-      hidden: ['currentDailyDoseMg', 'lastCheckInAt'],
+      painTrend: null,
+      topAlert: null,
+      hidden: ['currentDailyDoseMg', 'adherence7d', 'lastCheckInAt', 'painTrend'],
     });
     expect(JSON.stringify(rows)).not.toContain(stranger.userId);
   });

@@ -291,3 +291,5 @@ export const regimenRequests = pgTable(
   },
   (t) => [index('regimen_requests_patient_idx').on(t.patientId, t.createdAt)],
 );
+
+export { alerts, patientActivity } from './alertsSchema.js';

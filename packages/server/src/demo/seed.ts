@@ -14,6 +14,7 @@ import {
   type Severity4,
 } from '@steady/core';
 import { createUser } from '../auth/users.js';
+import { recomputeAlerts } from '../alerts/recompute.js';
 import type { AppContext } from '../context.js';
 import { checkIns, doseEvents, users } from '../db/schema.js';
 import { createRegimenVersion, loadRegimenVersions } from '../regimen/service.js';
@@ -191,6 +192,8 @@ export async function seedDemo(ctx: AppContext): Promise<string> {
   });
   // Linked after the history: the patient entered the regimen before the prescriber joined.
   await seedCareTeam(ctx, patient.id, ZONE);
+  // Rows were inserted directly, past the app's alert queue: compute the alerts once here.
+  await recomputeAlerts(ctx, patient.id);
   return [
     `Demo data created: ${String(DAYS)} days, ${String(doseRows.length)} dose entries, ${String(checkInRows.length)} check-ins.`,
     credentials(),

@@ -78,6 +78,7 @@ export function doseRoutes(app: TypedApp, ctx: AppContext): void {
       const { user, patientId, timeZone } = patientOf(request);
       const actor = { userId: user.id, patientId, timeZone };
       const { event, replayed } = await logDose(ctx, actor, request.body);
+      if (!replayed) ctx.alerts?.schedule(patientId, ctx.now());
       return reply.status(replayed ? 200 : 201).send({ event });
     },
   );
@@ -102,6 +103,7 @@ export function doseRoutes(app: TypedApp, ctx: AppContext): void {
         request.params.doseId,
         request.body,
       );
+      if (!replayed) ctx.alerts?.schedule(patientId, ctx.now());
       return reply.status(replayed ? 200 : 201).send({ event });
     },
   );

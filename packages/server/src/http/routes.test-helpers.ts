@@ -7,7 +7,9 @@ import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { RouteRecord } from '../app.js';
+import { and, eq } from 'drizzle-orm';
 import { CONSENT_DEFAULTS } from '../careteam/consent.js';
+import { alerts } from '../db/schema.js';
 import { addClinician, caregiverOf, createClinicFixture } from '../testing/careteam.js';
 import { checkInBody, regimenBody, registerPatient, type Client } from '../testing/harness.js';
 import type { Harness } from '../testing/harness.js';
@@ -66,6 +68,13 @@ export async function seedPatient(h: Harness, marker: string): Promise<SeededPat
     await client.post(`${base}/regimen-requests`, { message: `Request ${marker}` }),
     'regimen request',
   ).json<{ request: { id: string } }>().request;
+  // The profile's sleep apnea raises a clinician alert; reading alerts waits for the recompute.
+  ok(await client.get(`${base}/alerts`), 'alerts');
+  const [alert] = await h.database.db
+    .select({ id: alerts.id })
+    .from(alerts)
+    .where(and(eq(alerts.patientId, client.userId), eq(alerts.status, 'open')));
+  if (alert === undefined) throw new Error('seeded patient has no alert');
   const { caregiver, linkId } = await caregiverOf(h, client);
   // An invitation nobody has used yet, for the routes that take a code.
   const code = ok(
@@ -81,12 +90,13 @@ export async function seedPatient(h: Harness, marker: string): Promise<SeededPat
       medicationId: medication.id,
       doseId: dose.id,
       requestId: request.id,
+      alertId: alert.id,
       linkId,
       code,
       clinicId: clinic.clinicId,
       userId: clinician.userId,
     },
-    secrets: [marker, client.userId, medication.id, dose.id, request.id, linkId],
+    secrets: [marker, client.userId, medication.id, dose.id, request.id, alert.id, linkId],
     team: { admin: clinic.admin, clinician, caregiver },
   };
 }
@@ -161,6 +171,7 @@ const SAMPLE_BODIES: Readonly<Record<string, () => object>> = {
     status: 'declined',
     response: 'Injected response',
   }),
+  'POST /api/patients/:patientId/alerts/:alertId/resolve': () => ({ note: 'Injected note' }),
   'PUT /api/patients/:patientId/care-team/:linkId/consent': () => ({
     consent: { ...CONSENT_DEFAULTS.caregiver, notes: true },
   }),

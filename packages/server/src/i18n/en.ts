@@ -31,6 +31,7 @@ export const en = {
   STEADY_ERR_ALREADY_LINKED: 'You are already connected.',
   STEADY_ERR_REGIMEN_PRESCRIBED:
     'Your prescriber manages your regimen. Send them a request to change it.',
+  STEADY_ERR_ALERT_RESOLVED: 'This alert is already resolved.',
   STEADY_ERR_NOT_READY: 'Steady is not ready yet.',
   STEADY_ERR_INTERNAL:
     'Something went wrong on our side. Your data was not changed. Please try again.',

@@ -87,6 +87,7 @@ export function medicationRoutes(app: TypedApp, ctx: AppContext): void {
         return inserted;
       });
       if (row === undefined) throw new AppError('STEADY_ERR_INTERNAL');
+      ctx.alerts?.schedule(patientId, now);
       return reply.status(201).send({ medication: view(row) });
     },
   );
@@ -126,6 +127,7 @@ export function medicationRoutes(app: TypedApp, ctx: AppContext): void {
         return updated;
       });
       if (row === undefined) throw new AppError('STEADY_ERR_NOT_FOUND');
+      ctx.alerts?.schedule(patientId, now);
       return { medication: view(row) };
     },
   );
@@ -164,6 +166,7 @@ export function medicationRoutes(app: TypedApp, ctx: AppContext): void {
         return rows.length;
       });
       if (removed === 0) throw new AppError('STEADY_ERR_NOT_FOUND');
+      ctx.alerts?.schedule(patientId, now);
       return reply.status(204).send();
     },
   );

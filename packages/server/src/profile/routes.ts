@@ -89,6 +89,7 @@ export function profileRoutes(app: TypedApp, ctx: AppContext): void {
           .onConflictDoUpdate({ target: patientProfiles.patientId, set: values });
         await audit(tx, { actorId: user.id, patientId, action: 'profile.update' }, now);
       });
+      ctx.alerts?.schedule(patientId, now);
       return { profile: await loadProfile(ctx, patientId) };
     },
   );

@@ -84,6 +84,7 @@ export function regimenRoutes(app: TypedApp, ctx: AppContext): void {
         throw new AppError('STEADY_ERR_REGIMEN_PRESCRIBED');
       }
       const version = await createRegimenVersion(ctx, patientId, user.id, request.body);
+      ctx.alerts?.schedule(patientId, ctx.now());
       return reply.status(201).send({ version });
     },
   );

@@ -10,6 +10,7 @@ import { Page } from '../shared/components/Page';
 import { DisplayTimeZoneContext } from '../shared/format';
 import { routes } from '../shared/layout/routes';
 import { useUser } from '../shared/session';
+import { PatientAlerts } from './PatientAlerts';
 import { PatientRegimen } from './PatientRegimen';
 import { PatientToday } from './PatientToday';
 import { RequestsReview } from './RequestsReview';
@@ -18,7 +19,7 @@ import {
   PATIENT_HISTORY_DAYS,
   isNotShared,
   usePatientHistoryQuery,
-  usePatientsQuery,
+  usePatientRowQuery,
   usePatientTodayQuery,
 } from './usePatients';
 
@@ -78,16 +79,16 @@ export function PatientPage() {
   const { t } = useTranslation();
   const user = useUser();
   const { id } = useParams<{ id: string }>();
-  const patients = usePatientsQuery('');
+  const row = usePatientRowQuery(id);
   // The patient's own zone, so "today" and dose times read as the patient lives them.
   const today = usePatientTodayQuery(id);
   const history = usePatientHistoryQuery(id);
   const zone = today.data?.timeZone ?? history.data?.timeZone ?? null;
 
-  if (patients.isPending) return <Loading />;
-  if (patients.isError) return <ErrorAlert error={patients.error} title={t('errors.loadFailed')} />;
-  const patient = patients.data.find((p) => p.id === id);
-  if (patient === undefined) {
+  if (row.isPending) return <Loading />;
+  if (row.isError) return <ErrorAlert error={row.error} title={t('errors.loadFailed')} />;
+  const patient = row.data;
+  if (patient === null) {
     return (
       <Page title={t('patients.title')}>
         <Note tone="warning">{t('patient.notFound')}</Note>
@@ -102,6 +103,7 @@ export function PatientPage() {
       <BackLink />
       <DisplayTimeZoneContext value={zone}>
         {zone !== null && <Text size="sm">{t('patient.timesIn', { zone })}</Text>}
+        {user.role === 'clinician' && <PatientAlerts patientId={id} />}
         <PatientRegimen patientId={id} canChange={isPrescriber && patient.consent.medications} />
         {isPrescriber && patient.consent.medications && <RequestsReview patientId={id} />}
         <PatientToday patientId={id} />

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Paper, Text, TextInput } from '@mantine/core';
+import { Group, Paper, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { AlertBadge } from '../alerts/AlertBadge';
 import type { ClinicianPatientRow } from '../shared/api/types';
 import { CodeEntryForm } from '../shared/components/CodeEntryForm';
 import { ErrorAlert } from '../shared/components/ErrorAlert';
@@ -25,17 +26,46 @@ function PatientRow({ patient }: { patient: ClinicianPatientRow }) {
     : patient.lastCheckInAt === null
       ? t('patients.lastCheckInNone')
       : t('patients.lastCheckIn', { when: fmt.dateTime(patient.lastCheckInAt) });
+  const adherence = !patient.consent.medications
+    ? t('patients.adherenceHidden')
+    : patient.adherence7d == null
+      ? t('patients.adherenceNone')
+      : t('patients.adherence', {
+          share: `${fmt.number(Math.round(patient.adherence7d * 100))} %`,
+        });
+  const trend = patient.painTrend;
+  const pain = !patient.consent.checkins
+    ? t('patients.painHidden')
+    : trend?.recent == null
+      ? t('patients.painNone')
+      : t('patients.pain', {
+          recent: fmt.number(trend.recent),
+          previous: trend.previous === null ? '–' : fmt.number(trend.previous),
+        });
+  const alert = patient.topAlert ?? null;
   return (
     // The name is the link (and its accessible name); the whole card is its touch target.
     <li className="sd-row-card">
       <Link href={patientPath(patient.id)} className="sd-row-card__link">
         {patient.displayName}
       </Link>
+      {alert === null ? (
+        <Text size="sm">{t('patients.alertNone')}</Text>
+      ) : (
+        <Group gap="xs">
+          <AlertBadge severity={alert.severity} crisis={alert.crisis} />
+          <Text size="sm" fw={600}>
+            {alert.title}
+          </Text>
+        </Group>
+      )}
       <Text size="sm" c="dimmed">
         {t('patients.since', { date: fmt.dateOf(patient.since) })}
       </Text>
       <Text>{dose}</Text>
+      <Text>{adherence}</Text>
       <Text>{checkIn}</Text>
+      <Text>{pain}</Text>
     </li>
   );
 }

@@ -12,6 +12,8 @@ import { queryKeys } from '../shared/queryKeys';
 
 export const NOT_FOUND = 'STEADY_ERR_NOT_FOUND';
 export const PATIENT_HISTORY_DAYS = 30;
+/** The panel's first page; the server sorts by open alert, then recent activity. */
+export const PANEL_PAGE_SIZE = 200;
 
 /** The API answers 404 for data the patient has not shared: never worth retrying. */
 const retryServerErrors = (count: number, error: Error) =>
@@ -27,9 +29,24 @@ export function usePatientsQuery(q: string) {
   return useQuery({
     queryKey: queryKeys.clinicianPatients(q),
     queryFn: () =>
-      api.get<{ patients: ClinicianPatientRow[] }>(apiPath`/api/clinician/patients?q=${q}`),
+      api.get<{ patients: ClinicianPatientRow[] }>(
+        apiPath`/api/clinician/patients?q=${q}&limit=${PANEL_PAGE_SIZE}`,
+      ),
     select: (data) => data.patients,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** One linked patient's panel row (null when not linked). */
+export function usePatientRowQuery(patientId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.clinicianPatient(patientId),
+    queryFn: () =>
+      api.get<{ patients: ClinicianPatientRow[] }>(
+        apiPath`/api/clinician/patients?id=${patientId}`,
+      ),
+    select: (data) => data.patients[0] ?? null,
   });
 }
 

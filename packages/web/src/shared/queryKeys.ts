@@ -2,6 +2,8 @@
 export const queryKeys = {
   session: ['session'] as const,
   today: (patientId: string) => ['today', patientId] as const,
+  alerts: (patientId: string) => ['alerts', patientId] as const,
+  clinicianPatient: (patientId: string) => ['clinicianPatients', 'one', patientId] as const,
   regimen: (patientId: string) => ['regimen', patientId] as const,
   medications: (patientId: string) => ['medications', patientId] as const,
   profile: (patientId: string) => ['profile', patientId] as const,

@@ -12,6 +12,7 @@ import { useFormatters } from '../shared/format';
 import { routes } from '../shared/layout/routes';
 import { AsNeededSummary } from './AsNeededSummary';
 import { DoseCard } from './DoseCard';
+import { MyAlerts } from './MyAlerts';
 import { DuplicateDialog, existingFromDetails } from './DuplicateDialog';
 import { ExtraDoseDialog } from './ExtraDoseDialog';
 import { SkipDialog } from './SkipDialog';
@@ -85,6 +86,7 @@ function TodayContent({ today }: { today: TodayResponse }) {
       <div role="status" className="sd-visually-hidden">
         {announcement}
       </div>
+      <MyAlerts />
 
       {regimen === null ? (
         <Card withBorder radius="md" p="lg">

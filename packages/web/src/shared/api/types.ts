@@ -267,8 +267,65 @@ export interface ClinicianPatientRow {
   readonly consent: ConsentMap;
   readonly currentDailyDoseMg: number | null; // null without `medications` consent
   readonly lastCheckInAt: Instant | null; // null without `checkins` consent
+  /** The most serious unresolved alert the member may see. */
+  readonly topAlert?: AlertSummary | null;
+  /** Share of due doses taken over the last 7 days (needs `medications`). */
+  readonly adherence7d?: number | null;
+  /** Mean pain of the last 7 days against the 7 before (needs `checkins`). */
+  readonly painTrend?: {
+    readonly recent: number | null;
+    readonly previous: number | null;
+    readonly change: number | null;
+  } | null;
+  readonly lastActivityAt?: Instant | null;
   /** Names of the fields the member may not see. */
   readonly hidden?: readonly string[];
+}
+
+export type AlertSeverity = 'info' | 'caution' | 'warning' | 'urgent';
+
+export interface AlertSummary {
+  readonly id: string;
+  readonly signalId: string;
+  readonly severity: AlertSeverity;
+  readonly title: string;
+  /** Urgent: emergency guidance, shown first and differently. */
+  readonly crisis: boolean;
+}
+
+export interface AlertSource {
+  readonly id: string;
+  readonly status: string;
+  readonly locator?: string;
+}
+
+export interface AlertEvidence {
+  readonly kind: string;
+  readonly ids?: readonly string[];
+  readonly dates?: readonly string[];
+  readonly note?: string;
+}
+
+export interface AlertView extends AlertSummary {
+  readonly audience: 'patient' | 'clinician' | 'both';
+  readonly evidence: readonly AlertEvidence[];
+  readonly sources: readonly AlertSource[];
+  readonly patientText: string | null;
+  readonly clinicianText: string | null;
+  readonly status: 'open' | 'acknowledged' | 'resolved';
+  /** Whether the latest computation still raised it. */
+  readonly present: boolean;
+  readonly firstSeen: Instant;
+  readonly lastSeen: Instant;
+  readonly acknowledged: {
+    readonly at: Instant;
+    readonly by: { readonly displayName: string };
+  } | null;
+  readonly resolved: {
+    readonly at: Instant;
+    readonly by: { readonly displayName: string };
+    readonly note: string | null;
+  } | null;
 }
 
 export type RegimenRequestStatus = 'open' | 'done' | 'declined';
