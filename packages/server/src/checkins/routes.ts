@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { audit } from '../audit/audit.js';
 import type { AppContext } from '../context.js';
 import { checkIns } from '../db/schema.js';
-import { dayBounds } from '../doses/today.js';
+import { localDaysRange } from '../doses/today.js';
 import { AppError } from '../http/errors.js';
 import { patientOf } from '../http/policy.js';
 import {
@@ -113,12 +113,7 @@ export function checkInRoutes(app: TypedApp, ctx: AppContext): void {
     },
     async (request) => {
       const { patientId, timeZone } = patientOf(request);
-      const { from, to } = request.query;
-      if (to < from)
-        throw new AppError('STEADY_ERR_VALIDATION', [
-          { path: '/querystring/to', message: 'before from' },
-        ]);
-      const range = { from: dayBounds(from, timeZone).from, to: dayBounds(to, timeZone).to };
+      const range = localDaysRange(request.query.from, request.query.to, timeZone);
       return { checkIns: await findCheckIns(ctx.db, patientId, range) };
     },
   );

@@ -686,6 +686,15 @@ describeOnDatabases('doses', (harness) => {
       expect((await p.get(`${base}?from=yesterday&to=2026-03-10`)).statusCode).toBe(400);
     });
 
+    it('accepts up to 400 local days in one request and refuses more (400)', async () => {
+      const p = await patient();
+      const base = `/api/patients/${p.userId}/doses`;
+      expect((await p.get(`${base}?from=2025-02-04&to=2026-03-10`)).statusCode).toBe(200);
+      const tooLong = await p.get(`${base}?from=2025-02-03&to=2026-03-10`);
+      expect(tooLong.statusCode).toBe(400);
+      expect(tooLong.json()).toMatchObject({ error: { code: 'STEADY_ERR_VALIDATION' } });
+    });
+
     it("hides another patient's doses (404)", async () => {
       const owner = await patient();
       const other = await patient();

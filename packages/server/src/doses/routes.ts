@@ -1,7 +1,6 @@
 import { localDateOf } from '@steady/core';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { AppError } from '../http/errors.js';
 import { patientOf } from '../http/policy.js';
 import {
   idempotencyKeySchema,
@@ -12,7 +11,7 @@ import {
 } from '../http/types.js';
 import { findDoseEvents } from './repo.js';
 import { correctDose, logDose } from './service.js';
-import { dayBounds, todayView } from './today.js';
+import { localDaysRange, todayView } from './today.js';
 
 const slotKey = z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, 'YYYY-MM-DDTHH:mm');
 const amountMg = z.number().min(0).max(100);
@@ -121,12 +120,7 @@ export function doseRoutes(app: TypedApp, ctx: AppContext): void {
     },
     async (request) => {
       const { patientId, timeZone } = patientOf(request);
-      const { from, to } = request.query;
-      if (to < from)
-        throw new AppError('STEADY_ERR_VALIDATION', [
-          { path: '/querystring/to', message: 'before from' },
-        ]);
-      const range = { from: dayBounds(from, timeZone).from, to: dayBounds(to, timeZone).to };
+      const range = localDaysRange(request.query.from, request.query.to, timeZone);
       return { events: await findDoseEvents(ctx.db, patientId, range) };
     },
   );

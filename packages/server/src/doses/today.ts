@@ -1,5 +1,6 @@
 import {
   addDays,
+  daysBetween,
   doseSlots,
   effectiveDoseEvents,
   localToInstant,
@@ -8,6 +9,7 @@ import {
   type LocalDate,
 } from '@steady/core';
 import type { AppContext } from '../context.js';
+import { AppError } from '../http/errors.js';
 import { loadRegimenVersions, type RegimenVersionView } from '../regimen/service.js';
 import { findDoseEvents, supersededIds, type DoseEventView } from './repo.js';
 
@@ -39,6 +41,31 @@ export function dayBounds(date: LocalDate, zone: string): { from: Date; to: Date
     from: new Date(localToInstant(date, '00:00', zone)),
     to: new Date(localToInstant(addDays(date, 1), '00:00', zone)),
   };
+}
+
+/** Longest span a list request may cover, so one request cannot read a whole account at once. */
+export const MAX_RANGE_DAYS = 400;
+
+/**
+ * The instants covering local days `from`..`to` (inclusive) of a query string, validated:
+ * `to` not before `from`, at most MAX_RANGE_DAYS days.
+ */
+export function localDaysRange(
+  from: LocalDate,
+  to: LocalDate,
+  zone: string,
+): { from: Date; to: Date } {
+  if (to < from) {
+    throw new AppError('STEADY_ERR_VALIDATION', [
+      { path: '/querystring/to', message: 'before from' },
+    ]);
+  }
+  if (daysBetween(from, to) >= MAX_RANGE_DAYS) {
+    throw new AppError('STEADY_ERR_VALIDATION', [
+      { path: '/querystring/to', message: `at most ${String(MAX_RANGE_DAYS)} days` },
+    ]);
+  }
+  return { from: dayBounds(from, zone).from, to: dayBounds(to, zone).to };
 }
 
 /**
