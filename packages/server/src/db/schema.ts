@@ -16,12 +16,10 @@ import {
   jsonb,
   pgTable,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-
-const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { instant } from './columns.js';
 
 /** A clinic: its administrators manage its clinicians' accounts. */
 export const clinics = pgTable('clinics', {

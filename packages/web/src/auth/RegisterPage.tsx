@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Stack, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearch } from 'wouter';
+import { useSearch } from 'wouter';
 import { useInvitationQuery } from '../join/useJoin';
 import { ErrorAlert } from '../shared/components/ErrorAlert';
-import { routes, withJoin } from '../shared/layout/routes';
+import { routes } from '../shared/layout/routes';
 import { AuthLayout } from './AuthLayout';
+import { AuthSwitchLink } from './AuthSwitchLink';
+import { EmailField, PasswordField } from './CredentialFields';
 import { MIN_PASSWORD_LENGTH, detectTimeZone, useRegister } from './useAuth';
 import { Note } from '../shared/components/Note';
 
@@ -77,33 +79,14 @@ export function RegisterPage() {
               setDisplayName(e.currentTarget.value);
             }}
           />
-          <TextInput
-            label={t('auth.email')}
-            type="email"
-            autoComplete="email"
-            inputMode="email"
-            required
-            value={email}
-            error={emailError}
-            onChange={(e) => {
-              setEmail(e.currentTarget.value);
-            }}
-          />
-          <PasswordInput
-            label={t('auth.password')}
+          <EmailField value={email} error={emailError} onChange={setEmail} />
+          <PasswordField
             description={t('auth.passwordHint')}
             autoComplete="new-password"
-            required
             minLength={MIN_PASSWORD_LENGTH}
-            visibilityToggleButtonProps={{ 'aria-label': t('auth.togglePassword') }}
-            visibilityToggleFocusable
-            rightSectionWidth={52}
-            style={{ '--psi-button-size': '2.75rem' }}
             value={password}
             error={passwordError}
-            onChange={(e) => {
-              setPassword(e.currentTarget.value);
-            }}
+            onChange={setPassword}
           />
           <Note title={t('auth.timeZone')}>
             {caregiverOf === null
@@ -113,16 +96,12 @@ export function RegisterPage() {
           <Button type="submit" size="lg" loading={register.isPending}>
             {t('auth.submitRegister')}
           </Button>
-          <Text>
-            {t('auth.haveAccount')}{' '}
-            <Anchor
-              component={Link}
-              href={joinCode === null ? routes.signIn : withJoin(routes.signIn, joinCode)}
-              fw={600}
-            >
-              {t('auth.toSignIn')}
-            </Anchor>
-          </Text>
+          <AuthSwitchLink
+            prompt={t('auth.haveAccount')}
+            label={t('auth.toSignIn')}
+            to={routes.signIn}
+            joinCode={joinCode}
+          />
         </Stack>
       </form>
     </AuthLayout>

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearch } from 'wouter';
+import { useSearch } from 'wouter';
 import { ErrorAlert } from '../shared/components/ErrorAlert';
-import { routes, withJoin } from '../shared/layout/routes';
+import { routes } from '../shared/layout/routes';
 import { AuthLayout } from './AuthLayout';
+import { AuthSwitchLink } from './AuthSwitchLink';
+import { EmailField, PasswordField } from './CredentialFields';
 import { Note } from '../shared/components/Note';
 import { useLogin } from './useAuth';
 
@@ -40,45 +42,22 @@ export function SignInPage() {
           </Title>
           {joinCode !== null && <Note>{t('join.signInNote')}</Note>}
           {login.isError && <ErrorAlert error={login.error} />}
-          <TextInput
-            label={t('auth.email')}
-            type="email"
-            autoComplete="email"
-            inputMode="email"
-            required
-            value={email}
-            error={emailError}
-            onChange={(e) => {
-              setEmail(e.currentTarget.value);
-            }}
-          />
-          <PasswordInput
-            label={t('auth.password')}
+          <EmailField value={email} error={emailError} onChange={setEmail} />
+          <PasswordField
             autoComplete="current-password"
-            required
-            visibilityToggleButtonProps={{ 'aria-label': t('auth.togglePassword') }}
-            visibilityToggleFocusable
-            rightSectionWidth={52}
-            style={{ '--psi-button-size': '2.75rem' }}
             value={password}
             error={passwordError}
-            onChange={(e) => {
-              setPassword(e.currentTarget.value);
-            }}
+            onChange={setPassword}
           />
           <Button type="submit" size="lg" loading={login.isPending}>
             {t('auth.submitSignIn')}
           </Button>
-          <Text>
-            {t('auth.noAccount')}{' '}
-            <Anchor
-              component={Link}
-              href={joinCode === null ? routes.register : withJoin(routes.register, joinCode)}
-              fw={600}
-            >
-              {t('auth.toRegister')}
-            </Anchor>
-          </Text>
+          <AuthSwitchLink
+            prompt={t('auth.noAccount')}
+            label={t('auth.toRegister')}
+            to={routes.register}
+            joinCode={joinCode}
+          />
         </Stack>
       </form>
     </AuthLayout>

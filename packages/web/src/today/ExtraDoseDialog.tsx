@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Button, Stack, TextInput, Textarea } from '@mantine/core';
+import { TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isLocalTime } from '@steady/core';
 import type { AsNeededToday } from '../shared/api/types';
-import { ErrorAlert } from '../shared/components/ErrorAlert';
 import { AsNeededSummary } from './AsNeededSummary';
-import { AppDialog } from '../shared/components/AppDialog';
+import { DialogForm } from '../shared/components/DialogForm';
 import { nowLocalTime, pastInstant } from './time';
 import { parseAmount } from '../shared/parse';
 import { Note } from '../shared/components/Note';
@@ -50,60 +49,55 @@ export function ExtraDoseDialog({
     showErrors && reason.trim() === '' ? t('today.extraDialog.reasonRequired') : null;
 
   return (
-    <AppDialog title={t('today.extraDialog.title')} onClose={onClose}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          setShowErrors(true);
-          if (amountMg === null || takenAt === null || reason.trim() === '') return;
-          onSubmit({ amountMg, takenAt, reason: reason.trim() });
+    <DialogForm
+      title={t('today.extraDialog.title')}
+      onClose={onClose}
+      error={error}
+      busy={busy}
+      submitLabel={t('today.extraDialog.submit')}
+      onSubmit={() => {
+        setShowErrors(true);
+        if (amountMg === null || takenAt === null || reason.trim() === '') return;
+        onSubmit({ amountMg, takenAt, reason: reason.trim() });
+      }}
+    >
+      <AsNeededSummary asNeeded={asNeeded} />
+      {asNeeded !== null && overLimit(asNeeded, takenAt) && (
+        <Note tone="warning">{t('today.extraDialog.overLimit')}</Note>
+      )}
+      <TextInput
+        label={t('today.extraDialog.amount')}
+        inputMode="decimal"
+        required
+        value={amount}
+        error={amountError}
+        data-autofocus
+        onChange={(e) => {
+          setAmount(e.currentTarget.value);
         }}
-      >
-        <Stack>
-          {error !== null && <ErrorAlert error={error} />}
-          <AsNeededSummary asNeeded={asNeeded} />
-          {asNeeded !== null && overLimit(asNeeded, takenAt) && (
-            <Note tone="warning">{t('today.extraDialog.overLimit')}</Note>
-          )}
-          <TextInput
-            label={t('today.extraDialog.amount')}
-            inputMode="decimal"
-            required
-            value={amount}
-            error={amountError}
-            data-autofocus
-            onChange={(e) => {
-              setAmount(e.currentTarget.value);
-            }}
-          />
-          <TextInput
-            type="time"
-            label={t('today.extraDialog.time')}
-            required
-            value={time}
-            error={timeError}
-            onChange={(e) => {
-              setTime(e.currentTarget.value);
-            }}
-          />
-          <Textarea
-            label={t('today.extraDialog.reason')}
-            placeholder={t('today.extraDialog.reasonHint')}
-            required
-            autosize
-            minRows={2}
-            value={reason}
-            error={reasonError}
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
-            }}
-          />
-          <Button type="submit" size="lg" loading={busy}>
-            {t('today.extraDialog.submit')}
-          </Button>
-        </Stack>
-      </form>
-    </AppDialog>
+      />
+      <TextInput
+        type="time"
+        label={t('today.extraDialog.time')}
+        required
+        value={time}
+        error={timeError}
+        onChange={(e) => {
+          setTime(e.currentTarget.value);
+        }}
+      />
+      <Textarea
+        label={t('today.extraDialog.reason')}
+        placeholder={t('today.extraDialog.reasonHint')}
+        required
+        autosize
+        minRows={2}
+        value={reason}
+        error={reasonError}
+        onChange={(e) => {
+          setReason(e.currentTarget.value);
+        }}
+      />
+    </DialogForm>
   );
 }

@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { Button, Stack, Textarea } from '@mantine/core';
+import { Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TodaySlot } from '../shared/api/types';
-import { ErrorAlert } from '../shared/components/ErrorAlert';
 import { useFormatters } from '../shared/format';
-import { AppDialog } from '../shared/components/AppDialog';
+import { DialogForm } from '../shared/components/DialogForm';
 import { Note } from '../shared/components/Note';
 
 interface Props {
@@ -20,40 +19,32 @@ export function SkipDialog({ slot, busy, error, onSubmit, onClose }: Props) {
   const fmt = useFormatters();
   const [reason, setReason] = useState('');
   return (
-    <AppDialog
+    <DialogForm
       title={t('today.skipDialog.title', { time: fmt.localTime(slot.localTime) })}
       onClose={onClose}
+      error={error}
+      busy={busy}
+      submitLabel={t('today.skipDialog.submit')}
+      onSubmit={() => {
+        onSubmit(reason.trim() === '' ? null : reason.trim());
+      }}
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          onSubmit(reason.trim() === '' ? null : reason.trim());
+      <Textarea
+        label={
+          <>
+            {t('today.skipDialog.reason')} <span>{t('common.optional')}</span>
+          </>
+        }
+        placeholder={t('today.skipDialog.reasonHint')}
+        autosize
+        minRows={2}
+        value={reason}
+        data-autofocus
+        onChange={(e) => {
+          setReason(e.currentTarget.value);
         }}
-      >
-        <Stack>
-          {error !== null && <ErrorAlert error={error} />}
-          <Textarea
-            label={
-              <>
-                {t('today.skipDialog.reason')} <span>{t('common.optional')}</span>
-              </>
-            }
-            placeholder={t('today.skipDialog.reasonHint')}
-            autosize
-            minRows={2}
-            value={reason}
-            data-autofocus
-            onChange={(e) => {
-              setReason(e.currentTarget.value);
-            }}
-          />
-          <Note>{t('today.missedDoseNote')}</Note>
-          <Button type="submit" size="lg" loading={busy}>
-            {t('today.skipDialog.submit')}
-          </Button>
-        </Stack>
-      </form>
-    </AppDialog>
+      />
+      <Note>{t('today.missedDoseNote')}</Note>
+    </DialogForm>
   );
 }

@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { Button, Stack, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isLocalTime } from '@steady/core';
 import type { TodaySlot } from '../shared/api/types';
-import { ErrorAlert } from '../shared/components/ErrorAlert';
 import { useFormatters } from '../shared/format';
-import { AppDialog } from '../shared/components/AppDialog';
+import { DialogForm } from '../shared/components/DialogForm';
 import { nowLocalTime, pastInstant } from './time';
 import { parseAmount } from '../shared/parse';
 
@@ -41,42 +40,37 @@ export function TakenEarlierDialog({
   const amountError = showErrors && amountMg === null ? t('today.extraDialog.amountInvalid') : null;
 
   return (
-    <AppDialog title={t('today.earlierDialog.title')} onClose={onClose}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          setShowErrors(true);
-          if (takenAt !== null && amountMg !== null) onSubmit({ takenAt, amountMg });
+    <DialogForm
+      title={t('today.earlierDialog.title')}
+      onClose={onClose}
+      error={error}
+      busy={busy}
+      submitLabel={t('today.earlierDialog.submit')}
+      onSubmit={() => {
+        setShowErrors(true);
+        if (takenAt !== null && amountMg !== null) onSubmit({ takenAt, amountMg });
+      }}
+    >
+      <TextInput
+        type="time"
+        label={t('today.earlierDialog.time')}
+        value={time}
+        error={timeError}
+        data-autofocus
+        onChange={(e) => {
+          setTime(e.currentTarget.value);
         }}
-      >
-        <Stack>
-          {error !== null && <ErrorAlert error={error} />}
-          <TextInput
-            type="time"
-            label={t('today.earlierDialog.time')}
-            value={time}
-            error={timeError}
-            data-autofocus
-            onChange={(e) => {
-              setTime(e.currentTarget.value);
-            }}
-          />
-          <TextInput
-            label={t('today.earlierDialog.amount')}
-            description={t('today.earlierDialog.amountHint', { amount: fmt.number(slot.amountMg) })}
-            inputMode="decimal"
-            value={amount}
-            error={amountError}
-            onChange={(e) => {
-              setAmount(e.currentTarget.value);
-            }}
-          />
-          <Button type="submit" size="lg" loading={busy}>
-            {t('today.earlierDialog.submit')}
-          </Button>
-        </Stack>
-      </form>
-    </AppDialog>
+      />
+      <TextInput
+        label={t('today.earlierDialog.amount')}
+        description={t('today.earlierDialog.amountHint', { amount: fmt.number(slot.amountMg) })}
+        inputMode="decimal"
+        value={amount}
+        error={amountError}
+        onChange={(e) => {
+          setAmount(e.currentTarget.value);
+        }}
+      />
+    </DialogForm>
   );
 }
