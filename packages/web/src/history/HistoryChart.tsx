@@ -36,18 +36,23 @@ export function HistoryChart({
 
   const painDays = daily.flatMap((d) => (d.pain === null ? [] : [d.pain]));
   const round1 = (n: number) => fmt.number(Math.round(n * 10) / 10);
-  const avgDose = round1(average(daily.map((d) => d.doseMg)));
+  // Average over the days since anything was logged: days before a patient started using
+  // Steady are unknown, not zero.
+  const firstLogged = daily.findIndex((d) => d.doseMg > 0 || d.pain !== null);
+  const loggedDays = firstLogged === -1 ? daily : daily.slice(firstLogged);
+  const avgDose = round1(average(loggedDays.map((d) => d.doseMg)));
+  const counted = Math.min(days, Math.max(1, loggedDays.length));
   const pain = { avgPain: round1(average(painDays)), count: painDays.length };
   const summary =
     patientName === undefined
       ? t('history.summary', {
-          days,
+          count: counted,
           avgDose,
           painPart:
             painDays.length === 0 ? t('history.summaryNoPain') : t('history.summaryPain', pain),
         })
       : t('patient.summaryOther', {
-          days,
+          count: counted,
           avgDose,
           name: patientName,
           painPart: !painShared
