@@ -10,7 +10,8 @@ export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx'],
     pool: 'forks',
-    testTimeout: 30_000,
+    // The route-wide suites call every route as every kind of caller: minutes on a busy machine.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
     coverage: {
       provider: 'v8',

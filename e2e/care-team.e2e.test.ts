@@ -2,12 +2,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import {
   afternoonTimeZone,
+  closePages,
   launchBrowser,
   localDate,
   newDesktopPage,
   newPhonePage,
   type PhonePage,
 } from './support/browser.js';
+import { createClinicianArgs, openPatientTab, signInClinician } from './support/clinician.js';
 import {
   choose,
   heading,
@@ -23,8 +25,10 @@ import { startServer, type RunningServer } from './support/server.js';
  * Issue 4 (care team), the parts that exist now: a clinician invites a patient, the patient
  * accepts with one consent category switched off, the prescriber enters the regimen, the patient
  * logs a dose and checks in, the clinician sees what is shared and only that, the patient's
- * access log lists the clinician's views, sharing is switched on, and finally the patient removes
- * the clinician.
+ * access log lists the clinician's views, sharing is switched on, a fall in a check-in raises an
+ * alert the clinician acknowledges, the patient tells the care team about it (from the alert's
+ * message on Today), the clinician reads and replies, the patient reads the reply, and finally the
+ * patient removes the clinician.
  */
 
 const CLINIC = 'Riverside Pain Clinic';
@@ -56,31 +60,14 @@ beforeAll(async () => {
       ]);
       const clinicId = /\(id ([0-9a-f-]{36})\)/.exec(clinic)?.[1];
       if (clinicId === undefined) throw new Error(`No clinic id in:\n${clinic}`);
-      await steady([
-        'create-clinician',
-        '--email',
-        clinician.email,
-        '--discipline',
-        'prescriber',
-        '--password',
-        clinician.password,
-        '--clinic',
-        clinicId,
-        '--name',
-        clinician.name,
-        '--time-zone',
-        timeZone,
-      ]);
+      await steady(createClinicianArgs(clinician, 'prescriber', timeZone, clinicId));
     },
   });
   browser = await launchBrowser();
 });
 
 afterEach(async () => {
-  const errors = contexts.flatMap((c) => c.pageErrors);
-  await Promise.all(contexts.map((c) => c.context.close()));
-  contexts.length = 0;
-  expect(errors, 'uncaught errors in the pages').toEqual([]);
+  await closePages(contexts);
 });
 
 afterAll(async () => {
@@ -133,12 +120,7 @@ describe('care team', () => {
     const pt: Visit = { shots: 'careteam-patient' };
 
     // --- The clinician signs in and creates an invitation. ---
-    await doctor.goto(server.url);
-    await visible(heading(doctor, 'Sign in'));
-    await doctor.getByRole('textbox', { name: 'Email' }).fill(clinician.email);
-    await doctor.getByLabel('Password', { exact: true }).fill(clinician.password);
-    await doctor.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await visible(heading(doctor, 'Patients'));
+    await signInClinician(doctor, server.url, clinician);
     await visible(doctor.getByText('No patients yet.', { exact: false }));
     await visited(doctor, dr, 'patients-empty');
 
@@ -230,6 +212,7 @@ describe('care team', () => {
     await row.getByRole('link', { name: patient.name, exact: true }).click();
     await visible(heading(doctor, patient.name));
     await visible(doctor.getByText(`Times are in the patient's time zone (${timeZone}).`));
+    await openPatientTab(doctor, 'Medications');
     await visible(doctor.getByText('No regimen entered yet.'));
     await visited(doctor, dr, 'patient-new');
 
@@ -284,9 +267,15 @@ describe('care team', () => {
     // --- The clinician sees the regimen and the dose, and that pain is not shared. ---
     await doctor.reload();
     await visible(heading(doctor, patient.name));
+    await openPatientTab(doctor, 'Medications');
     const todaySection = doctor.getByRole('region', { name: "Today's doses" });
     await visible(todaySection.getByText(/^Taken at \d{1,2}:\d{2}\s?[AP]M$/));
-    await visible(doctor.getByText('Pain ratings are not shared with you.', { exact: false }));
+    await openPatientTab(doctor, 'Chart');
+    const chart = doctor.getByRole('region', { name: 'Chart: doses, pain and side effects' });
+    await visible(
+      chart.getByText('Pain, side effects, falls and breathing problems are not shared with you.'),
+    );
+    await openPatientTab(doctor, 'Log');
     const timeline = doctor.getByRole('region', { name: 'Doses and check-ins' });
     await visible(timeline.getByText(/Took 5 mg/));
     expect(await timeline.getByText(/Check-in: pain/).count(), 'no check-in is shown').toBe(0);
@@ -319,13 +308,115 @@ describe('care team', () => {
     await visible(heading(doctor, patient.name));
     await doctor.reload(); // the patient's history seen a moment ago is cached for 30 s
     await visible(heading(doctor, patient.name));
-    await visible(
-      doctor.getByText('Their average pain was 4 out of 10, from 1 day with a check-in.', {
-        exact: false,
-      }),
-    );
+    await openPatientTab(doctor, 'Chart');
+    await visible(chart.getByText('4 out of 10'));
+    await visible(chart.getByText('1 day with a check-in', { exact: true }));
+    await openPatientTab(doctor, 'Log');
     await visible(timeline.getByText(/Check-in: pain 4, spasm 3/));
     await visited(doctor, dr, 'patient-checkins-shared');
+
+    // --- A fall in a check-in raises an alert; the clinician acknowledges it. ---
+    await openTab(patientPage, 'Check in');
+    await choose(patientPage, 'Pain right now', '5');
+    await choose(patientPage, 'Muscle spasm or tension', '4');
+    await choose(patientPage, 'Any falls?', 'Fell');
+    await patientPage.getByRole('button', { name: 'Save check-in' }).click();
+    await visible(patientPage.getByRole('heading', { name: 'Check-in saved' }));
+    // The guidance offers to tell the care team, the check-in attached.
+    const guidance = patientPage
+      .getByRole('alert')
+      .filter({ hasText: 'You reported a fall or near fall.' });
+    await visible(guidance.getByRole('button', { name: 'Tell my care team', exact: true }));
+    await visited(patientPage, pt, 'checkin-fall');
+
+    await doctor.reload();
+    await visible(heading(doctor, patient.name));
+    await openPatientTab(doctor, 'Chart');
+    const fallAlert = doctor.getByRole('article', { name: 'Fall reported', exact: true });
+    await visible(fallAlert);
+    await visited(doctor, dr, 'alert-open');
+    await fallAlert.getByRole('button', { name: 'Acknowledge' }).click();
+    await visible(fallAlert.getByText(`acknowledged by ${clinician.name}`, { exact: false }));
+    expect(await fallAlert.getByRole('button', { name: 'Acknowledge' }).count()).toBe(0);
+    await visited(doctor, dr, 'alert-acknowledged');
+
+    // --- The patient tells the care team from the alert's message on Today. ---
+    await openTab(patientPage, 'Today');
+    const forMe = patientPage.getByRole('region', { name: 'Messages for you' });
+    await visible(forMe);
+    await visited(patientPage, pt, 'today-alert');
+    await forMe.getByRole('button', { name: 'Tell my care team about Fall reported' }).click();
+    const compose = patientPage.getByRole('dialog', { name: 'Tell my care team' });
+    await visible(compose);
+    // What is attached is shown above the message, and who will read it.
+    await visible(compose.getByText('Fall reported (since', { exact: false }));
+    await visible(compose.getByText(`Your message goes to: ${who}.`));
+    expect(await compose.getByRole('textbox', { name: 'Subject' }).inputValue()).toBe(
+      'About: Fall reported',
+    );
+    const question = 'I slipped on the stairs this morning. I am fine. Should I change anything?';
+    await compose.getByRole('textbox', { name: 'Message' }).fill(question);
+    await visited(patientPage, pt, 'tell-care-team');
+    await compose.getByRole('button', { name: 'Send message' }).click();
+    await visible(heading(patientPage, 'About: Fall reported'));
+    await visible(patientPage.getByText(question));
+    await visited(patientPage, pt, 'thread-sent');
+
+    // --- The clinician reads it (the unread count is in the tab's name) and replies. ---
+    const nav = (page: Page, name: string) =>
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+    await doctor.reload();
+    await visible(heading(doctor, patient.name));
+    await openPatientTab(doctor, 'Messages');
+    await visible(doctor.getByText('1 unread message.'));
+    await nav(doctor, 'Messages, 1 unread').click();
+    await visible(heading(doctor, 'Messages'));
+    const inbox = doctor.getByRole('article', { name: patient.name, exact: true });
+    await visible(inbox.getByText('1 new'));
+    await visited(doctor, dr, 'messages');
+    await inbox.getByRole('link', { name: patient.name, exact: true }).click();
+    await visible(heading(doctor, `Messages with ${patient.name}`));
+    const threadCard = doctor.getByRole('article', { name: 'About: Fall reported' });
+    await visible(threadCard.getByText('1 new'));
+    await visited(doctor, dr, 'patient-messages');
+    await threadCard.getByRole('link', { name: 'About: Fall reported' }).click();
+    await visible(heading(doctor, 'About: Fall reported'));
+    await visible(doctor.getByText(question));
+    await visible(doctor.getByText('Fall reported (since', { exact: false }));
+    // Opening the conversation marked it read.
+    await visible(nav(doctor, 'Messages'));
+    await visited(doctor, dr, 'thread');
+    const answer =
+      'Thank you for telling us. Keep your dose as it is; I will call you this afternoon.';
+    await doctor.getByRole('textbox', { name: 'Your reply' }).fill(answer);
+    await doctor.getByRole('button', { name: 'Send', exact: true }).click();
+    await visible(doctor.getByText(answer));
+    await expect
+      .poll(() => doctor.getByRole('textbox', { name: 'Your reply' }).inputValue())
+      .toBe('');
+    await visited(doctor, dr, 'thread-replied');
+
+    // --- The patient sees the reply. ---
+    await openTab(patientPage, 'Today');
+    await patientPage.reload();
+    await visible(heading(patientPage, 'Today'));
+    await nav(patientPage, 'Messages, 1 unread').click();
+    await visible(heading(patientPage, 'Messages'));
+    const conversation = patientPage.getByRole('article', { name: 'About: Fall reported' });
+    await visible(conversation.getByText('1 new'));
+    await visited(patientPage, pt, 'messages');
+    await conversation.getByRole('link', { name: 'About: Fall reported' }).click();
+    await visible(heading(patientPage, 'About: Fall reported'));
+    await visible(patientPage.getByText(answer));
+    await visible(patientPage.getByText(`${who},`, { exact: false }));
+    await visible(nav(patientPage, 'Messages'));
+    await visited(patientPage, pt, 'thread-reply');
+
+    // Both go back: the clinician to the patient's page, the patient to the care team.
+    await doctor.getByRole('link', { name: 'All messages' }).click();
+    await doctor.getByRole('link', { name: `Back to ${patient.name}` }).click();
+    await visible(heading(doctor, patient.name));
+    await openTab(patientPage, 'Care team');
 
     // --- The patient removes the clinician. ---
     await patientPage
@@ -359,5 +450,6 @@ describe('care team', () => {
     await visible(doctor.getByText("This patient isn't in your list.", { exact: false }));
     expect(await doctor.getByText('Took 5 mg').count(), 'nothing of the patient is shown').toBe(0);
     await visited(doctor, dr, 'patient-removed');
-  });
+    // Two browsers, some 40 axe runs and screenshots: longer than the suite's default.
+  }, 300_000);
 });

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { repoRoot } from './server.js';
 
 /** Debian's Chromium: no browser downloads are possible on these machines. */
@@ -42,9 +43,34 @@ export function newPhonePage(browser: Browser, timezoneId: string): Promise<Phon
   });
 }
 
+/** The smallest common phone: 360 px wide (touch, mobile viewport), `height` px tall. */
+export function newSmallPhonePage(
+  browser: Browser,
+  timezoneId: string,
+  height: number,
+): Promise<PhonePage> {
+  return newPage(browser, {
+    viewport: { width: 360, height },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    timezoneId,
+  });
+}
+
 /** A 1280×800 desktop browser (mouse, no touch) in US English and the given time zone. */
 export function newDesktopPage(browser: Browser, timezoneId: string): Promise<PhonePage> {
   return newPage(browser, { viewport: { width: 1280, height: 800 }, timezoneId });
+}
+
+/** After a test: close every page opened for it and fail on any uncaught error in them. */
+export async function closePages(
+  opened: { readonly context: BrowserContext; readonly pageErrors: readonly string[] }[],
+): Promise<void> {
+  const errors = opened.flatMap((c) => c.pageErrors);
+  await Promise.all(opened.map((c) => c.context.close()));
+  opened.length = 0;
+  expect(errors, 'uncaught errors in the pages').toEqual([]);
 }
 
 async function newPage(

@@ -45,10 +45,15 @@ export async function openTab(
   page: Page,
   name: 'Today' | 'Check in' | 'History' | 'Medications' | 'Care team' | 'Profile',
 ) {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name, exact: true })
-    .click();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  // Five tabs on the bar; the other pages are rows of the More page.
+  if (name === 'Today' || name === 'Check in') {
+    await nav.getByRole('link', { name, exact: true }).click();
+  } else {
+    await nav.getByRole('link', { name: 'More', exact: true }).click();
+    await visible(heading(page, 'More'));
+    await page.getByRole('main').getByRole('link', { name, exact: true }).click();
+  }
   await visible(heading(page, name));
 }
 

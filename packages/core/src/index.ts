@@ -11,3 +11,5 @@ export * from './taper/index.js';
 export * from './signals/index.js';
 export * from './insights/index.js';
 export * from './charts/index.js';
+export * from './learn/index.js';
+export * from './techniques/index.js';

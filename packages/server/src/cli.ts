@@ -35,7 +35,8 @@ Commands:
                                 Create a clinician account (prints a generated password if none is
                                 given). Without --clinic: the only clinic, or a new "Steady clinic"
                                 when there is none
-  demo                          Create a demo patient with 90 days of history and a care team
+  demo                          Create a demo patient with 90 days of history, and a demo clinic
+                                with about 30 patients in varied situations
 
 Configuration comes from environment variables; see README.md.`;
 

@@ -27,6 +27,8 @@ describe('loadConfig', () => {
       bodyLimitBytes: 1024 * 1024,
       loginMaxFailures: 5,
       loginWindowMinutes: 15,
+      publicUrl: null,
+      mail: null,
     });
   });
 
@@ -44,6 +46,9 @@ describe('loadConfig', () => {
       STEADY_BODY_LIMIT_BYTES: '4096',
       STEADY_LOGIN_MAX_FAILURES: '10',
       STEADY_LOGIN_WINDOW_MINUTES: '30',
+      STEADY_SMTP_URL: 'smtp://mailer%40clinic:p%40ss%3Aword@mail.example.org:2525',
+      STEADY_MAIL_FROM: 'Steady <steady@clinic.example.org>',
+      STEADY_PUBLIC_URL: 'https://steady.example.org/',
     });
     expect(config).toEqual({
       port: 8080,
@@ -58,6 +63,18 @@ describe('loadConfig', () => {
       bodyLimitBytes: 4096,
       loginMaxFailures: 10,
       loginWindowMinutes: 30,
+      publicUrl: 'https://steady.example.org',
+      mail: {
+        smtp: {
+          host: 'mail.example.org',
+          port: 2525,
+          secure: false,
+          user: 'mailer@clinic',
+          password: 'p@ss:word',
+        },
+        from: 'Steady <steady@clinic.example.org>',
+        publicUrl: 'https://steady.example.org',
+      },
     });
   });
 
@@ -116,5 +133,61 @@ describe('loadConfig', () => {
   it('does not echo the value of a bad DATABASE_URL (it may hold a password)', () => {
     const message = errorOf({ DATABASE_URL: 'mysql://user:hunter2@db/steady' }).message;
     expect(message).not.toContain('hunter2');
+  });
+
+  describe('invitation email (SMTP)', () => {
+    const mail = {
+      STEADY_SMTP_URL: 'smtps://mail.example.org',
+      STEADY_MAIL_FROM: 'steady@clinic.example.org',
+      STEADY_PUBLIC_URL: 'http://192.168.1.20:3000',
+    };
+
+    it('reads smtps:// without credentials or port', () => {
+      expect(loadConfig(mail).mail).toEqual({
+        smtp: { host: 'mail.example.org', port: null, secure: true, user: null, password: null },
+        from: 'steady@clinic.example.org',
+        publicUrl: 'http://192.168.1.20:3000',
+      });
+    });
+
+    it('keeps the public URL without SMTP (mail stays off)', () => {
+      const config = loadConfig({ STEADY_PUBLIC_URL: 'https://steady.example.org' });
+      expect([config.publicUrl, config.mail]).toEqual(['https://steady.example.org', null]);
+    });
+
+    it.each([
+      ['STEADY_MAIL_FROM', { STEADY_MAIL_FROM: '' }],
+      ['STEADY_PUBLIC_URL', { STEADY_PUBLIC_URL: '' }],
+    ])('needs %s once STEADY_SMTP_URL is set', (name, unset) => {
+      const message = errorOf({ ...mail, ...unset }).message;
+      expect(message).toContain(`  ${name}: required when STEADY_SMTP_URL is set`);
+    });
+
+    it('points out a sender without an SMTP server (a misspelt variable)', () => {
+      const message = errorOf({ STEADY_MAIL_FROM: 'steady@clinic.example.org' }).message;
+      expect(message).toContain('  STEADY_SMTP_URL: required when STEADY_MAIL_FROM is set');
+    });
+
+    it.each([
+      ['STEADY_SMTP_URL', 'http://mail.example.org'],
+      ['STEADY_SMTP_URL', 'smtp://'],
+      ['STEADY_SMTP_URL', 'smtp://mail.example.org/inbox'],
+      ['STEADY_SMTP_URL', 'mail.example.org:587'],
+      ['STEADY_MAIL_FROM', 'Steady'],
+      ['STEADY_MAIL_FROM', 'a@b.org\r\nBcc: c@d.org'],
+      ['STEADY_PUBLIC_URL', 'steady.example.org'],
+      ['STEADY_PUBLIC_URL', 'https://steady.example.org/app'],
+      ['STEADY_PUBLIC_URL', 'ftp://steady.example.org'],
+    ])('refuses %s=%j', (name, value) => {
+      expect(errorOf({ ...mail, [name]: value }).message).toContain(`  ${name}: `);
+    });
+
+    it('never repeats the SMTP password in an error', () => {
+      const message = errorOf({
+        STEADY_SMTP_URL: 'smtp://user:hunter2@mail.example.org/x',
+      }).message;
+      expect(message).toContain('STEADY_SMTP_URL');
+      expect(message).not.toContain('hunter2');
+    });
   });
 });

@@ -9,6 +9,59 @@ const wholeNumber = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
+/** Where invitation emails go out: from `smtp://user:password@host:port` (or `smtps://`). */
+export interface SmtpSettings {
+  readonly host: string;
+  /** Null: the default of the scheme (587 for smtp, 465 for smtps). */
+  readonly port: number | null;
+  /** `smtps://`: TLS from the first byte; `smtp://` upgrades with STARTTLS when offered. */
+  readonly secure: boolean;
+  readonly user: string | null;
+  /** Secret: never logged, never in an error message. */
+  readonly password: string | null;
+}
+
+/** The SMTP settings in a URL, or null when it is not an smtp:// or smtps:// URL with a host. */
+export function parseSmtpUrl(value: string): SmtpSettings | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') return null;
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  if (host === '' || !['', '/'].includes(url.pathname) || url.search !== '' || url.hash !== '') {
+    return null;
+  }
+  try {
+    return {
+      host,
+      port: url.port === '' ? null : Number(url.port),
+      secure: url.protocol === 'smtps:',
+      user: url.username === '' ? null : decodeURIComponent(url.username),
+      password: url.password === '' ? null : decodeURIComponent(url.password),
+    };
+  } catch {
+    return null; // a malformed %-escape
+  }
+}
+
+/** The origin of an http(s) URL without path, query or fragment (`https://x.org/` → `https://x.org`). */
+export function publicOrigin(value: string): string | null {
+  try {
+    const url = new URL(value);
+    const bare = ['', '/'].includes(url.pathname) && url.search === '' && url.hash === '';
+    const http = url.protocol === 'https:' || url.protocol === 'http:';
+    return bare && http && url.username === '' && url.password === '' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `steady@x.org` or `Steady <steady@x.org>`: one address, no line breaks. */
+const MAIL_FROM = /^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
+
 /** Every environment variable Steady reads. The README's configuration table mirrors this list. */
 const envSchema = z.object({
   PORT: wholeNumber(0, 65535).default(3000),
@@ -26,6 +79,48 @@ const envSchema = z.object({
   STEADY_BODY_LIMIT_BYTES: wholeNumber(1024, 50 * 1024 * 1024).default(1024 * 1024),
   STEADY_LOGIN_MAX_FAILURES: wholeNumber(1, 1000).default(5),
   STEADY_LOGIN_WINDOW_MINUTES: wholeNumber(1, 24 * 60).default(15),
+  // Invitation email (SMTP needs the other two). Messages never repeat a value: it may hold a password.
+  STEADY_SMTP_URL: z
+    .string()
+    .refine(
+      (v) => parseSmtpUrl(v) !== null,
+      'must be smtp://[user:password@]host[:port] or smtps://…',
+    )
+    .optional(),
+  STEADY_MAIL_FROM: z
+    .string()
+    .regex(MAIL_FROM, 'must be an address, e.g. Steady <steady@clinic.example.org>')
+    .optional(),
+  STEADY_PUBLIC_URL: z
+    .string()
+    .refine(
+      (v) => publicOrigin(v) !== null,
+      'must be an http(s) origin, e.g. https://steady.example.org',
+    )
+    .optional(),
+});
+
+/** Both required once SMTP is configured; a sender without SMTP is a typo to point out. */
+const mailSettings = envSchema.superRefine((e, check) => {
+  const smtp = e.STEADY_SMTP_URL !== undefined;
+  if (smtp && e.STEADY_MAIL_FROM === undefined)
+    check.addIssue({
+      code: 'custom',
+      path: ['STEADY_MAIL_FROM'],
+      message: 'required when STEADY_SMTP_URL is set',
+    });
+  if (smtp && e.STEADY_PUBLIC_URL === undefined)
+    check.addIssue({
+      code: 'custom',
+      path: ['STEADY_PUBLIC_URL'],
+      message: 'required when STEADY_SMTP_URL is set (links in emails start with it)',
+    });
+  if (!smtp && e.STEADY_MAIL_FROM !== undefined)
+    check.addIssue({
+      code: 'custom',
+      path: ['STEADY_SMTP_URL'],
+      message: 'required when STEADY_MAIL_FROM is set',
+    });
 });
 
 export interface Config {
@@ -44,6 +139,18 @@ export interface Config {
   readonly bodyLimitBytes: number;
   readonly loginMaxFailures: number;
   readonly loginWindowMinutes: number;
+  /** Origin of the web app as people reach it (links in emails), or null when not set. */
+  readonly publicUrl: string | null;
+  /** Invitation email; null when SMTP is not configured (the UI then shows the link to copy). */
+  readonly mail: MailConfig | null;
+}
+
+export interface MailConfig {
+  readonly smtp: SmtpSettings;
+  /** The From header, e.g. `Steady <steady@clinic.example.org>`. */
+  readonly from: string;
+  /** The origin links in emails start with. */
+  readonly publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -64,12 +171,14 @@ export function defaultWebDir(): string {
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
   // An empty variable (`PORT=` in a .env or compose file) means "unset", never 0 or "".
   const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const parsed = envSchema.safeParse(set);
+  const parsed = mailSettings.safeParse(set);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const smtp = e.STEADY_SMTP_URL === undefined ? null : parseSmtpUrl(e.STEADY_SMTP_URL);
+  const publicUrl = e.STEADY_PUBLIC_URL === undefined ? null : publicOrigin(e.STEADY_PUBLIC_URL);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -83,5 +192,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     bodyLimitBytes: e.STEADY_BODY_LIMIT_BYTES,
     loginMaxFailures: e.STEADY_LOGIN_MAX_FAILURES,
     loginWindowMinutes: e.STEADY_LOGIN_WINDOW_MINUTES,
+    publicUrl,
+    mail:
+      smtp === null || publicUrl === null || e.STEADY_MAIL_FROM === undefined
+        ? null
+        : { smtp, from: e.STEADY_MAIL_FROM, publicUrl },
   };
 }

@@ -6,22 +6,32 @@ import { RegisterPage } from './auth/RegisterPage';
 import { SignInPage } from './auth/SignInPage';
 import { CareTeamPage } from './careteam/CareTeamPage';
 import { CheckInPage } from './checkin/CheckInPage';
+import { CheckupsPage } from './checkups/CheckupsPage';
 import { ClinicPage } from './clinic/ClinicPage';
 import { InvitePatientPage } from './clinician/InvitePatientPage';
 import { PatientPage } from './clinician/PatientPage';
 import { PatientsPage } from './clinician/PatientsPage';
 import { HistoryPage } from './history/HistoryPage';
+import { InsightsPage } from './insights/InsightsPage';
 import { JoinPage } from './join/JoinPage';
+import { LearnArticlePage, LearnIndexPage } from './learn/LearnPages';
 import { MedicationsPage } from './medications/MedicationsPage';
+import { MessagesPage, PatientMessagesPage } from './messages/MessagesPage';
+import { ThreadPage } from './messages/ThreadPage';
 import { ProfilePage } from './profile/ProfilePage';
+import { QuestionnairePage } from './questionnaires/QuestionnairePage';
 import type { SessionUser } from './shared/api/types';
 import { ErrorAlert } from './shared/components/ErrorAlert';
 import { Loading } from './shared/components/Loading';
 import { Page } from './shared/components/Page';
 import { AppLayout } from './shared/layout/AppLayout';
+import { MorePage } from './shared/layout/MorePage';
 import { homeFor } from './shared/layout/nav';
 import { joinPath, routes } from './shared/layout/routes';
 import { UserContext, useSessionQuery, useUser } from './shared/session';
+import { TechniquePage } from './techniques/TechniquePage';
+import { TechniquesPage } from './techniques/TechniquesPage';
+import { GoalsPage } from './goals/GoalsPage';
 import { TodayPage } from './today/TodayPage';
 
 function SignedOutApp() {
@@ -62,10 +72,21 @@ function PatientApp() {
       <Switch>
         <Route path={routes.today} component={TodayPage} />
         <Route path={routes.checkIn} component={CheckInPage} />
+        <Route path={routes.questionnaire} component={QuestionnairePage} />
         <Route path={routes.history} component={HistoryPage} />
         <Route path={routes.medications} component={MedicationsPage} />
         <Route path={routes.careTeam} component={CareTeamPage} />
+        <Route path={routes.messages} component={MessagesPage} />
+        <Route path={routes.messageThread} component={ThreadPage} />
+        <Route path={routes.checkups} component={CheckupsPage} />
         <Route path={routes.profile} component={ProfilePage} />
+        <Route path={routes.techniques} component={TechniquesPage} />
+        <Route path={routes.technique} component={TechniquePage} />
+        <Route path={routes.goals} component={GoalsPage} />
+        <Route path={routes.insights} component={InsightsPage} />
+        <Route path={routes.learn} component={LearnIndexPage} />
+        <Route path={routes.learnArticle} component={LearnArticlePage} />
+        <Route path={routes.more} component={MorePage} />
         <Route path={routes.join} component={JoinPage} />
         <Route path={routes.signIn}>
           <AfterSignIn home={routes.today} />
@@ -92,6 +113,9 @@ function WorkspaceApp({ user }: { user: SessionUser }) {
         </Route>
         {hasPatients && <Route path={routes.patients} component={PatientsPage} />}
         {hasPatients && <Route path={routes.patient} component={PatientPage} />}
+        {hasPatients && <Route path={routes.patientMessages} component={PatientMessagesPage} />}
+        {hasPatients && <Route path={routes.patientMessageThread} component={ThreadPage} />}
+        {hasPatients && <Route path={routes.messages} component={MessagesPage} />}
         {user.role === 'clinician' && (
           <Route path={routes.invitePatient} component={InvitePatientPage} />
         )}

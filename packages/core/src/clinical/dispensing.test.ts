@@ -263,8 +263,11 @@ describe('nearestDispensable', () => {
           const { atOrBelow, atOrAbove } = nearestDispensable(amount, { formulations });
           expect(atOrBelow).not.toBeNull();
           expect(atOrAbove).not.toBeNull();
-          expect(atOrBelow!).toBeLessThanOrEqual(amount + 1e-9);
-          expect(atOrAbove!).toBeGreaterThanOrEqual(amount - 1e-9);
+          // Amounts are resolved to whole micrograms (the arithmetic is in integer µg), so an
+          // amount is bracketed to within half a microgram, not to floating-point precision.
+          const HALF_MICROGRAM = 0.0005;
+          expect(atOrBelow!).toBeLessThanOrEqual(amount + HALF_MICROGRAM);
+          expect(atOrAbove!).toBeGreaterThanOrEqual(amount - HALF_MICROGRAM);
           expect(isDispensable(atOrBelow!, { formulations })).toBe(true);
           expect(isDispensable(atOrAbove!, { formulations })).toBe(true);
         },

@@ -14,3 +14,4 @@ export * from './matcher.js';
 export * from './conditions.js';
 export * from './equivalenceTables.js';
 export * from './equivalence.js';
+export * from './supply.js';

@@ -3,6 +3,7 @@
  * withdrawal-symptom checklist. Pure: no I/O, no clock. See README.md in this folder.
  */
 export * from './types.js';
+export { patientGuidance, type PatientGuidance } from './guidance.js';
 export {
   DO_NOT_STOP_SUDDENLY,
   EMERGENCY_GUIDANCE,

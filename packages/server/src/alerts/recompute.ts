@@ -13,7 +13,9 @@ import type { AppContext } from '../context.js';
 import { alerts, checkIns, doseEvents, medications, patientActivity, users } from '../db/schema.js';
 import { findDoseEvents } from '../doses/repo.js';
 import { dayBounds } from '../doses/today.js';
+import { loadSignalDispensing } from '../pharmacy/repo.js';
 import { loadProfile } from '../profile/routes.js';
+import { loadSignalQuestionnaires } from '../questionnaires/repo.js';
 import { loadRegimenVersions } from '../regimen/service.js';
 import { SEVERITY_RANK, signalCategories, signalFingerprint } from './categories.js';
 
@@ -50,7 +52,7 @@ async function signalsFor(ctx: AppContext, patientId: string, zone: string): Pro
     regimenVersions,
     doses,
     checkIns: checkInList,
-    questionnaires: [],
+    questionnaires: await loadSignalQuestionnaires(ctx, patientId, range),
     // The list records no start date, so "new opioid" is not inferred from when it was typed in.
     otherMedications: meds.map((m) => ({
       id: m.id,
@@ -60,7 +62,7 @@ async function signalsFor(ctx: AppContext, patientId: string, zone: string): Pro
       active: m.active,
       startDate: null,
     })),
-    dispensing: [],
+    dispensing: await loadSignalDispensing(ctx.db, patientId, range),
   });
 }
 

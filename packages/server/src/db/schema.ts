@@ -291,3 +291,22 @@ export const regimenRequests = pgTable(
 );
 
 export { alerts, patientActivity } from './alertsSchema.js';
+export {
+  appointments,
+  clinicianNotes,
+  dispensingRecords,
+  medicationReviews,
+  messageParticipants,
+  messages,
+  messageThreads,
+  questionnaireAssignments,
+  questionnaireResponses,
+  visitQuestions,
+} from './careSchema.js';
+export {
+  goalEntries,
+  goals,
+  patientPreferences,
+  techniqueAssignments,
+  techniqueSessions,
+} from './techniquesSchema.js';

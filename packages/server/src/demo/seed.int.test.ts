@@ -1,24 +1,35 @@
 import { localDateOf } from '@steady/core';
 import { count, eq } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { beforeAll, expect, it } from 'vitest';
 import type { AppContext } from '../context.js';
 import { CONSENT_DEFAULTS } from '../careteam/consent.js';
 import {
+  alerts,
+  appointments,
   auditLog,
   careLinks,
   checkIns,
+  clinicianNotes,
   clinics,
+  dispensingRecords,
   doseEvents,
+  medications,
+  messageParticipants,
+  messages,
+  messageThreads,
+  questionnaireAssignments,
+  questionnaireResponses,
   regimenVersions,
   users,
+  visitQuestions,
 } from '../db/schema.js';
 import { signIn } from '../testing/harness.js';
 import type { Harness } from '../testing/harness.js';
 import { describeOnDatabases } from '../testing/suites.js';
 import { DEMO_ADMIN, DEMO_CLINICIANS } from './careTeam.js';
 import { DEMO_CLINICIAN, DEMO_PATIENT, seedDemo } from './seed.js';
-
-const ZONE = 'America/New_York';
+import { seedForSuite, ZONE } from './seed.test-helpers.js';
 
 describeOnDatabases('demo seed', (harness) => {
   let h: Harness;
@@ -27,43 +38,46 @@ describeOnDatabases('demo seed', (harness) => {
   let patientId: string;
 
   const counts = async () => {
-    const n = async (table: typeof users | typeof doseEvents | typeof checkIns) => {
+    const tables: Record<string, PgTable> = {
+      users,
+      clinics,
+      careLinks,
+      regimenVersions,
+      doseEvents,
+      checkIns,
+      medications,
+      auditLog,
+      alerts,
+      dispensingRecords,
+      questionnaireAssignments,
+      questionnaireResponses,
+      messageThreads,
+      messageParticipants,
+      messages,
+      appointments,
+      visitQuestions,
+      clinicianNotes,
+    };
+    const out: Record<string, number | undefined> = {};
+    for (const [name, table] of Object.entries(tables)) {
       const [r] = await h.database.db.select({ n: count() }).from(table);
-      return r?.n;
-    };
-    const [versions] = await h.database.db.select({ n: count() }).from(regimenVersions);
-    const [audits] = await h.database.db.select({ n: count() }).from(auditLog);
-    const [links] = await h.database.db.select({ n: count() }).from(careLinks);
-    const [clinicRows] = await h.database.db.select({ n: count() }).from(clinics);
-    return {
-      careLinks: links?.n,
-      clinics: clinicRows?.n,
-      users: await n(users),
-      doseEvents: await n(doseEvents),
-      checkIns: await n(checkIns),
-      regimenVersions: versions?.n,
-      auditLog: audits?.n,
-    };
+      out[name] = r?.n;
+    }
+    return out;
   };
 
   beforeAll(async () => {
     h = harness();
-    // 12:00Z on 10 March 2026 is 08:00 in New York: "today" is 10 March.
-    ctx = { db: h.database.db, config: h.config, now: h.clock.now };
-    firstRun = await seedDemo(ctx);
-    const [patient] = await h.database.db
-      .select()
-      .from(users)
-      .where(eq(users.email, DEMO_PATIENT.email));
-    if (patient === undefined) throw new Error('no demo patient');
-    patientId = patient.id;
+    ({ ctx, firstRun, patientId } = await seedForSuite(h));
   });
 
   it('creates the demo patient and Riverside Pain Clinic: an admin and one clinician of each discipline', async () => {
     const [clinic, ...others] = await h.database.db.select().from(clinics);
     expect(others).toEqual([]);
     expect(clinic?.name).toBe('Riverside Pain Clinic');
-    const rows = await h.database.db.select().from(users);
+    const rows = (await h.database.db.select().from(users)).filter(
+      (u) => !u.email.endsWith('@patients.steady.example'),
+    );
     expect(
       rows
         .map((u) => [u.email, u.role, u.discipline, u.timeZone, u.displayName, u.clinicId])
@@ -122,9 +136,9 @@ describeOnDatabases('demo seed', (harness) => {
     const seen = (await prescriber.get('/api/clinician/patients')).json<{
       patients: { id: string; currentDailyDoseMg: number | null; hidden: string[] }[];
     }>().patients;
-    expect(seen).toEqual([
+    expect(seen.find((p) => p.id === patientId)).toEqual(
       expect.objectContaining({ id: patientId, currentDailyDoseMg: 12.5, hidden: [] }),
-    ]);
+    );
     const physio = await signIn(
       h.app,
       DEMO_CLINICIANS.physical_therapist.email,
@@ -280,6 +294,24 @@ describeOnDatabases('demo seed', (harness) => {
       regimen: { version: 2 },
       slots: [{ amountMg: 5 }, { amountMg: 5 }, { amountMg: 2.5 }],
     });
+  });
+
+  it('gives the demo patient technique sessions that reach the insights minimum', async () => {
+    const dana = await signIn(h.app, DEMO_PATIENT.email, DEMO_PATIENT.password);
+    const res = await dana.get(`/api/patients/${patientId}/insights?days=90`);
+    expect(res.statusCode).toBe(200);
+    const { factors } = res.json<{
+      factors: { id: string; days: number; effects: { outcome: string; status: string }[] }[];
+    }>();
+    const breathing = factors.find((f) => f.id === 'technique:paced-breathing');
+    expect(breathing?.days).toBeGreaterThanOrEqual(30);
+    expect(breathing?.effects).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ outcome: 'pain-in-session', status: 'ok' }),
+        expect.objectContaining({ outcome: 'pain-next-day', status: 'ok' }),
+      ]),
+    );
+    expect(factors.map((f) => f.id)).toContain('technique:walking-pacing');
   });
 
   it('lets the demo prescriber sign in with the printed credentials', async () => {

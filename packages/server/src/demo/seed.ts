@@ -1,7 +1,8 @@
 /**
- * `npm run demo`: a demo patient with 90 days of realistic history and a care team, so the app
- * can be explored without typing a quarter of a year of diary. Deterministic (seeded), and safe
- * to run twice (existing demo accounts are left as they are).
+ * `npm run demo`: a demo patient with 90 days of realistic history and a care team, and a demo
+ * clinic of about 30 patients in varied situations (cohort.ts), so the app can be explored
+ * without typing a quarter of a year of diary. Deterministic (seeded, times relative to now),
+ * and safe to run twice (once the demo patient exists, nothing is changed).
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
@@ -16,9 +17,24 @@ import {
 import { createUser } from '../auth/users.js';
 import { recomputeAlerts } from '../alerts/recompute.js';
 import type { AppContext } from '../context.js';
-import { checkIns, doseEvents, users } from '../db/schema.js';
+import {
+  appointments,
+  checkIns,
+  doseEvents,
+  messageParticipants,
+  messages,
+  messageThreads,
+  questionnaireAssignments,
+  users,
+  visitQuestions,
+} from '../db/schema.js';
 import { createRegimenVersion, loadRegimenVersions } from '../regimen/service.js';
 import { DEMO_ADMIN, DEMO_CLINIC, DEMO_CLINICIANS, seedCareTeam } from './careTeam.js';
+import { DEMO_COHORT, demoEmail } from './cohort.js';
+import { describeCohort, seedCohort } from './cohortSeed.js';
+import type { DemoClinicians } from './generate.js';
+import { prng, rating } from './random.js';
+import { seedDanaTechniques } from './techniques.js';
 
 export const DEMO_PATIENT = {
   email: 'demo.patient@steady.example',
@@ -28,18 +44,7 @@ export const DEMO_CLINICIAN = DEMO_CLINICIANS.prescriber;
 const ZONE = 'America/New_York';
 const DAYS = 90;
 
-/** Small seeded PRNG (mulberry32) so every demo looks the same. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const clamp = (n: number) => Math.max(0, Math.min(10, Math.round(n)));
+const clamp = rating;
 
 export async function seedDemo(ctx: AppContext): Promise<string> {
   const now = ctx.now();
@@ -104,7 +109,10 @@ export async function seedDemo(ctx: AppContext): Promise<string> {
 
   const random = prng(20261124);
   const versions = await loadRegimenVersions(ctx, patient.id);
-  const slots = doseSlots(versions, start, addDays(today, -1), ZONE);
+  // Today's doses too, once they are 45 minutes past (a demo run in the evening has them).
+  const slots = doseSlots(versions, start, today, ZONE).filter(
+    (s) => Date.parse(s.dueAt) + 45 * 60_000 <= now.getTime(),
+  );
   const doseRows: (typeof doseEvents.$inferInsert)[] = [];
   for (const slot of slots) {
     const roll = random();
@@ -141,11 +149,11 @@ export async function seedDemo(ctx: AppContext): Promise<string> {
     });
   }
   const checkInRows: (typeof checkIns.$inferInsert)[] = [];
-  for (let day = start; day < today; day = addDays(day, 1)) {
+  for (let day = start; day <= today; day = addDays(day, 1)) {
     const progress = Math.max(0, (addDays(day, 0) > change ? 1 : 0) + (random() - 0.5));
     const flare = random() < 0.1 ? 3 : 0;
     const pain = clamp(6 - progress + flare + (random() - 0.5) * 2);
-    if (flare > 0) {
+    if (flare > 0 && clock(day, '16:30').getTime() <= now.getTime()) {
       const at = clock(day, '16:30');
       doseRows.push({
         id: randomUUID(),
@@ -166,6 +174,7 @@ export async function seedDemo(ctx: AppContext): Promise<string> {
       SIDE_EFFECT_KEYS.map((k) => [k, k === 'drowsiness' ? drowsy : 'none']),
     ) as Record<(typeof SIDE_EFFECT_KEYS)[number], Severity4>;
     const at = clock(day, random() < 0.5 ? '19:15' : '20:40');
+    if (at.getTime() > now.getTime()) continue; // later today
     checkInRows.push({
       id: randomUUID(),
       patientId: patient.id,
@@ -190,14 +199,123 @@ export async function seedDemo(ctx: AppContext): Promise<string> {
       await tx.insert(doseEvents).values(doseRows.slice(i, i + 500));
     await tx.insert(checkIns).values(checkInRows);
   });
+  await seedDanaTechniques(ctx, patient.id, ZONE, start, today);
   // Linked after the history: the patient entered the regimen before the prescriber joined.
   await seedCareTeam(ctx, patient.id, ZONE);
+  const clinicians = await demoClinicians(ctx);
+  await seedDanaTeamwork(ctx, patient.id, clinicians, today);
   // Rows were inserted directly, past the app's alert queue: compute the alerts once here.
   await recomputeAlerts(ctx, patient.id);
+  const cohort = await seedCohort(ctx, clinicians, DEMO_PATIENT.password);
   return [
     `Demo data created: ${String(DAYS)} days, ${String(doseRows.length)} dose entries, ${String(checkInRows.length)} check-ins.`,
+    describeCohort(cohort),
     credentials(),
   ].join('\n');
+}
+
+/** The demo clinicians' ids and names (seedCareTeam made them). */
+async function demoClinicians(ctx: AppContext): Promise<DemoClinicians> {
+  const entries = await Promise.all(
+    Object.entries(DEMO_CLINICIANS).map(async ([discipline, who]) => {
+      const [row] = await ctx.db
+        .select({ id: users.id, displayName: users.displayName })
+        .from(users)
+        .where(eq(users.email, who.email));
+      if (row === undefined) throw new Error(`demo account ${who.email} is missing`);
+      return [discipline, row] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as unknown as DemoClinicians;
+}
+
+/**
+ * Dana's work with the care team: a message thread with the prescriber, a check-up next week
+ * with a question to ask, and the physical therapist's weekly PEG, due today.
+ */
+async function seedDanaTeamwork(
+  ctx: AppContext,
+  patientId: string,
+  clinicians: DemoClinicians,
+  today: string,
+): Promise<void> {
+  const at = (offset: number, time: string) =>
+    new Date(localToInstant(addDays(today, offset), time, ZONE));
+  const threadId = randomUUID();
+  const lines = [
+    {
+      by: patientId,
+      body: 'Mornings are much better since the evening dose was lowered. Thank you!',
+      at: at(-6, '18:20'),
+    },
+    {
+      by: clinicians.prescriber.id,
+      body: 'Good to hear. Keep logging as you do, and we will look at it together at your check-up.',
+      at: at(-5, '09:05'),
+    },
+  ];
+  const appointmentId = randomUUID();
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(messageThreads).values({
+      id: threadId,
+      patientId,
+      audience: 'team',
+      subject: 'Mornings are better',
+      context: null,
+      createdBy: patientId,
+      createdAt: at(-6, '18:20'),
+      lastMessageAt: at(-5, '09:05'),
+    });
+    await tx.insert(messageParticipants).values([
+      { threadId, userId: patientId, lastReadAt: at(-5, '12:00') },
+      { threadId, userId: clinicians.prescriber.id, lastReadAt: at(-5, '09:05') },
+    ]);
+    await tx.insert(messages).values(
+      lines.map((l) => ({
+        id: randomUUID(),
+        threadId,
+        authorId: l.by,
+        body: l.body,
+        idempotencyKey: randomUUID(),
+        createdAt: l.at,
+      })),
+    );
+    await tx.insert(appointments).values({
+      id: appointmentId,
+      patientId,
+      memberId: clinicians.prescriber.id,
+      startsAt: at(5, '10:30'),
+      durationMinutes: 30,
+      mode: 'in_person',
+      location: DEMO_CLINIC,
+      note: null,
+      status: 'scheduled',
+      createdBy: clinicians.prescriber.id,
+      createdAt: at(-5, '09:10'),
+      updatedAt: at(-5, '09:10'),
+    });
+    await tx.insert(visitQuestions).values({
+      id: randomUUID(),
+      patientId,
+      appointmentId,
+      text: 'Could the afternoon dose move a little later, after work?',
+      createdAt: at(-3, '21:00'),
+      answeredAt: null,
+      answeredBy: null,
+    });
+    await tx.insert(questionnaireAssignments).values({
+      id: randomUUID(),
+      patientId,
+      instrumentId: 'peg',
+      cadenceDays: 7,
+      startDate: today,
+      note: null,
+      assignedBy: clinicians.physical_therapist.id,
+      assignedAt: at(-1, '11:00'),
+      endedAt: null,
+      endedBy: null,
+    });
+  });
 }
 
 function credentials(): string {
@@ -214,6 +332,8 @@ function credentials(): string {
     row('pharmacist:', DEMO_CLINICIANS.pharmacist),
     'The demo patient is linked to the prescriber (default consent) and to the physical',
     'therapist (default consent: no medications); the others can be invited.',
+    `The ${String(DEMO_COHORT.length)} other demo patients sign in with the patient password, e.g.`,
+    `  ${demoEmail(DEMO_COHORT[0]?.name ?? '')} / ${DEMO_PATIENT.password}`,
   ].join('\n');
 }
 

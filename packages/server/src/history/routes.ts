@@ -2,12 +2,10 @@ import { addDays, dailyTakenTotals, localDateOf } from '@steady/core';
 import { z } from 'zod';
 import { findCheckIns } from '../checkins/repo.js';
 import type { AppContext } from '../context.js';
-import { findDoseEvents, supersededIds } from '../doses/repo.js';
 import { dayBounds } from '../doses/today.js';
 import { maySee, patientOf } from '../http/policy.js';
 import { patientParams, type TypedApp } from '../http/types.js';
-
-const round1 = (n: number) => Math.round(n * 10) / 10;
+import { checkInsByDay, loadDoseLog, localCalendar, round1 } from './daily.js';
 
 export function historyRoutes(app: TypedApp, ctx: AppContext): void {
   app.get(
@@ -33,26 +31,16 @@ export function historyRoutes(app: TypedApp, ctx: AppContext): void {
       const to = localDateOf(ctx.now().toISOString(), zone);
       const from = addDays(to, 1 - request.query.days);
       const range = { from: dayBounds(from, zone).from, to: dayBounds(to, zone).to };
-      const [events, checkIns] = await Promise.all([
-        showDoses ? findDoseEvents(ctx.db, patientId, range) : [],
-        showCheckIns ? findCheckIns(ctx.db, patientId, range) : [],
-      ]);
       // Superseded entries stay in the timeline but never count towards the daily total, also
       // when the correction moved the dose outside this window.
-      const superseded = await supersededIds(
-        ctx.db,
-        patientId,
-        events.map((e) => e.id),
-      );
-      const counted = events.filter((e) => !superseded.has(e.id));
+      const [{ events, counted }, checkIns] = await Promise.all([
+        showDoses ? loadDoseLog(ctx.db, patientId, range) : { events: [], counted: [] },
+        showCheckIns ? findCheckIns(ctx.db, patientId, range) : [],
+      ]);
       const totals = dailyTakenTotals(counted, zone, { from, to });
-      const pains = new Map<string, number[]>();
-      for (const c of checkIns) {
-        const day = localDateOf(c.at, zone);
-        pains.set(day, [...(pains.get(day) ?? []), c.pain]);
-      }
+      const pains = checkInsByDay(checkIns, localCalendar(from, to, zone).dayOf);
       const daily = [...totals].map(([date, doseMg]) => {
-        const p = pains.get(date);
+        const p = pains.get(date)?.map((c) => c.pain);
         return {
           date,
           doseMg: showDoses ? doseMg : null,

@@ -167,7 +167,7 @@ describeOnDatabases('care-team authorization matrix', (harness) => {
   /** A request that is harmless when allowed (a body or an id the validator refuses). */
   function probe(route: RouteRecord, caller: Caller, outcome: Outcome) {
     let url = fillPath(route.url, ids()) + sampleQuery(route);
-    let payload: unknown = sampleBody(route);
+    let payload: unknown = sampleBody(route, ids());
     if (outcome.allowed && !READS.has(route.method)) {
       if (payload !== undefined) payload = [];
       else {

@@ -38,7 +38,7 @@ describeOnDatabases('CSRF and Origin checks', (harness) => {
 
   /** A's write with exactly these headers (the harness client would add a valid token). */
   const write = (route: RouteRecord, headers: Record<string, string>) => {
-    const body = sampleBody(route);
+    const body = sampleBody(route, a.ids);
     return h.app.inject({
       method: route.method,
       url: fillPath(route.url, a.ids),
@@ -103,7 +103,7 @@ describeOnDatabases('CSRF and Origin checks', (harness) => {
         method: route.method,
         url: route.url,
         headers: { host: HOST, origin: 'https://evil.example' },
-        payload: sampleBody(route) ?? {},
+        payload: sampleBody(route, a.ids) ?? {},
       });
       expectError(res, 403, 'STEADY_ERR_CSRF', routeKey(route));
       expect(res.cookies).toEqual([]);

@@ -81,7 +81,7 @@ describeOnDatabases('cross-patient isolation', (harness) => {
       const routes = apiRoutes(h, 'patient-data').filter((r) => variant.applies(r.url));
       expect(routes.length).toBeGreaterThan(0);
       for (const route of routes) {
-        const body = sampleBody(route);
+        const body = sampleBody(route, a.ids);
         const res = await b.client.request({
           method: route.method,
           url: fillPath(route.url, variant.ids()) + sampleQuery(route),
@@ -113,7 +113,7 @@ describeOnDatabases('cross-patient isolation', (harness) => {
     );
     const before = await snapshot(h, a);
     for (const route of routes) {
-      const body = sampleBody(route);
+      const body = sampleBody(route, a.ids);
       const res = await h.app.inject({
         method: route.method,
         url: fillPath(route.url, a.ids) + sampleQuery(route),
@@ -149,7 +149,7 @@ describeOnDatabases('cross-patient isolation', (harness) => {
       const unknown = Object.fromEntries(
         pathParams(route.url).map((p) => [p, p === 'patientId' ? a.client.userId : randomUUID()]),
       );
-      const body = sampleBody(route);
+      const body = sampleBody(route, a.ids);
       const res = await a.client.request({
         method: route.method,
         url: fillPath(route.url, unknown),
@@ -164,7 +164,7 @@ describeOnDatabases('cross-patient isolation', (harness) => {
     for (const route of withObjectIds()) {
       for (const param of pathParams(route.url).filter((p) => p !== 'patientId')) {
         for (const bad of ['not-a-uuid', '1', `${randomUUID()}x`]) {
-          const body = sampleBody(route);
+          const body = sampleBody(route, a.ids);
           const res = await a.client.request({
             method: route.method,
             url: fillPath(route.url, { ...a.ids, [param]: bad }),

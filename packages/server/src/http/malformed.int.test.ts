@@ -172,7 +172,7 @@ describeOnDatabases('malformed input', (harness) => {
   it('answers 400 to wrong types field by field, starting from a valid body', async () => {
     const wrongValues: unknown[] = [{}, [], 'x'.repeat(5000), -1, 1e308, true];
     for (const route of withBody()) {
-      const valid = sampleBody(route) as Record<string, unknown>;
+      const valid = sampleBody(route, a.ids) as Record<string, unknown>;
       for (const field of Object.keys(zodObject(route, 'body').shape)) {
         for (const value of wrongValues) {
           const payload = { ...valid, [field]: value };
@@ -215,7 +215,7 @@ describeOnDatabases('malformed input', (harness) => {
       for (const type of types) {
         const res = await send(route, {
           headers: { 'content-type': type },
-          payload: JSON.stringify(sampleBody(route)),
+          payload: JSON.stringify(sampleBody(route, a.ids)),
         });
         expectError(res, 415, 'STEADY_ERR_UNSUPPORTED_MEDIA_TYPE', `${routeKey(route)} ${type}`);
       }

@@ -13,6 +13,12 @@ import { alerts } from '../db/schema.js';
 import { addClinician, caregiverOf, createClinicFixture } from '../testing/careteam.js';
 import { checkInBody, regimenBody, registerPatient, type Client } from '../testing/harness.js';
 import type { Harness } from '../testing/harness.js';
+import {
+  type FeatureSeed,
+  FEATURE_SAMPLE_BODIES,
+  FEATURE_SAMPLE_QUERIES,
+  FEATURE_SEEDS,
+} from './features.test-helpers.js';
 
 /** The ids a patient's data can be addressed by, keyed by path parameter name. */
 export type RouteIds = Readonly<Record<string, string>>;
@@ -83,9 +89,15 @@ export async function seedPatient(h: Harness, marker: string): Promise<SeededPat
   ).json<{ invitation: { code: string } }>().invitation.code;
   const clinic = await createClinicFixture(h, `Clinic ${randomUUID().slice(0, 8)}`);
   const clinician = await addClinician(h, clinic, 'prescriber');
+  // Each later feature adds its own records (and the ids its routes take) to the patient.
+  const features: FeatureSeed[] = [];
+  for (const seed of FEATURE_SEEDS) {
+    features.push(await seed({ h, client, caregiver, marker, clinicId: clinic.clinicId }));
+  }
   return {
     client,
     ids: {
+      ...(Object.assign({}, ...features.map((f) => f.ids)) as RouteIds),
       patientId: client.userId,
       medicationId: medication.id,
       doseId: dose.id,
@@ -96,7 +108,16 @@ export async function seedPatient(h: Harness, marker: string): Promise<SeededPat
       clinicId: clinic.clinicId,
       userId: clinician.userId,
     },
-    secrets: [marker, client.userId, medication.id, dose.id, request.id, alert.id, linkId],
+    secrets: [
+      marker,
+      client.userId,
+      medication.id,
+      dose.id,
+      request.id,
+      alert.id,
+      linkId,
+      ...features.flatMap((f) => f.secrets),
+    ],
     team: { admin: clinic.admin, clinician, caregiver },
   };
 }
@@ -135,10 +156,14 @@ const SAMPLE_QUERIES: Readonly<Record<string, string>> = {
   'GET /api/patients/:patientId/checkins': '?from=2026-03-01&to=2026-03-31',
   'HEAD /api/patients/:patientId/doses': '?from=2026-03-01&to=2026-03-31',
   'HEAD /api/patients/:patientId/checkins': '?from=2026-03-01&to=2026-03-31',
+  ...FEATURE_SAMPLE_QUERIES,
 };
 
-/** A valid body for every route that takes one (fresh idempotency keys on each call). */
-const SAMPLE_BODIES: Readonly<Record<string, () => object>> = {
+/**
+ * A valid body for every route that takes one (fresh idempotency keys on each call), given the
+ * seeded patient's ids.
+ */
+const SAMPLE_BODIES: Readonly<Record<string, (ids: RouteIds) => object>> = {
   'POST /api/auth/register': () => ({
     email: `sample-${randomUUID().slice(0, 8)}@example.org`,
     password: 'a long enough password',
@@ -184,6 +209,7 @@ const SAMPLE_BODIES: Readonly<Record<string, () => object>> = {
     discipline: 'pharmacist',
   }),
   'PATCH /api/clinics/:clinicId/clinicians/:userId': () => ({ active: false }),
+  ...FEATURE_SAMPLE_BODIES,
 };
 
 export const routeKey = (r: Pick<RouteRecord, 'method' | 'url'>) => `${r.method} ${r.url}`;
@@ -193,11 +219,11 @@ export function sampleQuery(route: RouteRecord): string {
 }
 
 /** A valid body for a route with a body schema, undefined for routes without one. */
-export function sampleBody(route: RouteRecord): object | undefined {
+export function sampleBody(route: RouteRecord, ids: RouteIds): object | undefined {
   if (route.schema?.body === undefined) return undefined;
   const make = SAMPLE_BODIES[routeKey(route)];
   if (make === undefined) throw new Error(`No sample body for ${routeKey(route)}; add one`);
-  return make();
+  return make(ids);
 }
 
 /** The app's routes that declare a policy (the API), optionally of one policy kind. */

@@ -32,6 +32,15 @@ export const en = {
   STEADY_ERR_REGIMEN_PRESCRIBED:
     'Your prescriber manages your regimen. Send them a request to change it.',
   STEADY_ERR_ALERT_RESOLVED: 'This alert is already resolved.',
+  STEADY_ERR_ALREADY_ASSIGNED:
+    'This questionnaire is already assigned to this patient. End that assignment first.',
+  STEADY_ERR_APPOINTMENT_CLOSED: 'This check-up was already cancelled or marked done.',
+  STEADY_ERR_ALREADY_VOIDED: 'This dispensing record was already voided.',
+  STEADY_ERR_KIND_NOT_ALLOWED: 'Your discipline cannot assign this kind of homework.',
+  STEADY_ERR_EXERCISE_ENDED: 'This exercise has ended.',
+  STEADY_ERR_GOAL_ARCHIVED: 'This goal is archived.',
+  STEADY_ERR_UNDO_TOO_LATE: 'Only entries made today can be undone.',
+  STEADY_ERR_DELETE_TOO_LATE: 'A session can only be deleted in the 24 hours after it was logged.',
   STEADY_ERR_NOT_READY: 'Steady is not ready yet.',
   STEADY_ERR_INTERNAL:
     'Something went wrong on our side. Your data was not changed. Please try again.',

@@ -3,27 +3,73 @@ import { consentSchema } from '../careteam/consent.js';
 import type { AppContext } from '../context.js';
 import { callerOf, patientOf } from '../http/policy.js';
 import { patientParams, type TypedApp } from '../http/types.js';
-import { acceptInvitation, describeInvitation, inviteMember, invitePatient } from './service.js';
+import { createSmtpMailer } from '../mail/mailer.js';
+import { emailInvitation, NOT_EMAILED, type EmailOutcome } from './email.js';
+import {
+  acceptInvitation,
+  describeInvitation,
+  inviteMember,
+  invitePatient,
+  type StoredInvitation,
+} from './service.js';
 
 /** Codes are typed by people: any case, dashes optional; anything else simply does not match. */
 const codeParams = z.object({ code: z.string().min(1).max(40) });
 /** Guessing codes is slow: 31¹⁰ codes, and this many tries a minute per address. */
 const codeLimit = { max: 30, timeWindow: '1 minute' };
 
+/** Where to email the invitation too (only when the server has SMTP settings). */
+const emailField = z.email().max(254).optional();
+
+/** The answer to creating an invitation: the code to share, and whether it was emailed. */
+const createdResponse = {
+  201: z.object({
+    invitation: z.object({
+      code: z.string(),
+      url: z.string(),
+      expiresAt: z.string(),
+      kind: z.enum(['clinician-invites-patient', 'patient-invites-member']),
+    }),
+    emailed: z.boolean(),
+    emailError: z.enum(['not-configured', 'limit-reached', 'send-failed']).nullable(),
+  }),
+};
+
+const created = ({ code, url, expiresAt, kind }: StoredInvitation, email: EmailOutcome) => ({
+  invitation: { code, url, expiresAt, kind },
+  ...email,
+});
+
 export function invitationRoutes(app: TypedApp, ctx: AppContext): void {
+  // One per app (not pooled: no connection is kept between messages).
+  const mailer = ctx.config.mail === null ? null : createSmtpMailer(ctx.config.mail);
+
   app.post(
     '/api/invitations',
     {
       config: { policy: { kind: 'signed-in', roles: ['clinician'] } },
       schema: {
         tags: ['invitations'],
-        summary: 'Invite a patient to link with you (a clinician)',
-        body: z.object({ note: z.string().trim().max(500).optional() }),
+        summary: 'Invite a patient to link with you (a clinician); also emailed when SMTP is set',
+        body: z.object({ note: z.string().trim().max(500).optional(), email: emailField }),
+        response: createdResponse,
       },
     },
     async (request, reply) => {
-      const invitation = await invitePatient(ctx, callerOf(request), request.body.note ?? null);
-      return reply.status(201).send({ invitation });
+      const sender = callerOf(request);
+      const { note, email } = request.body;
+      const invitation = await invitePatient(ctx, sender, note ?? null);
+      const outcome =
+        email === undefined
+          ? NOT_EMAILED
+          : await emailInvitation(ctx, mailer, request.log, {
+              invitation,
+              sender,
+              patientId: null,
+              memberKind: null,
+              to: email,
+            });
+      return reply.status(201).send(created(invitation, outcome));
     },
   );
 
@@ -33,19 +79,32 @@ export function invitationRoutes(app: TypedApp, ctx: AppContext): void {
       config: { policy: { kind: 'patient-data', category: 'care-team', access: 'write' } },
       schema: {
         tags: ['invitations'],
-        summary: 'Invite a clinician or a caregiver (a patient), optionally choosing the consent',
+        summary:
+          'Invite a clinician or a caregiver (a patient), optionally choosing the consent; also emailed when SMTP is set',
         params: patientParams,
         body: z.object({
           memberKind: z.enum(['clinician', 'caregiver']),
           consent: consentSchema.optional(),
+          email: emailField,
         }),
+        response: createdResponse,
       },
     },
     async (request, reply) => {
-      const { patientId } = patientOf(request);
-      const { memberKind, consent } = request.body;
+      const { patientId, user } = patientOf(request);
+      const { memberKind, consent, email } = request.body;
       const invitation = await inviteMember(ctx, patientId, memberKind, consent ?? null);
-      return reply.status(201).send({ invitation });
+      const outcome =
+        email === undefined
+          ? NOT_EMAILED
+          : await emailInvitation(ctx, mailer, request.log, {
+              invitation,
+              sender: user,
+              patientId,
+              memberKind,
+              to: email,
+            });
+      return reply.status(201).send(created(invitation, outcome));
     },
   );
 

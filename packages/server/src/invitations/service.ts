@@ -40,6 +40,11 @@ export interface CreatedInvitation {
   readonly kind: InvitationKind;
 }
 
+/** A created invitation with its row id (for the email and its audit; not sent to clients). */
+export interface StoredInvitation extends CreatedInvitation {
+  readonly id: string;
+}
+
 interface NewInvitation {
   readonly kind: InvitationKind;
   readonly createdBy: string;
@@ -50,7 +55,7 @@ interface NewInvitation {
   readonly note: string | null;
 }
 
-async function createInvitation(ctx: AppContext, input: NewInvitation): Promise<CreatedInvitation> {
+async function createInvitation(ctx: AppContext, input: NewInvitation): Promise<StoredInvitation> {
   const now = ctx.now();
   const code = newInvitationCode();
   const canonical = normalizeInvitationCode(code) ?? '';
@@ -76,7 +81,7 @@ async function createInvitation(ctx: AppContext, input: NewInvitation): Promise<
       now,
     );
   });
-  return { code, url: `/join/${code}`, expiresAt: expiresAt.toISOString(), kind: input.kind };
+  return { id, code, url: `/join/${code}`, expiresAt: expiresAt.toISOString(), kind: input.kind };
 }
 
 /** A clinician invites a patient (who chooses the consent when accepting). */
@@ -84,7 +89,7 @@ export function invitePatient(
   ctx: AppContext,
   clinician: SessionUser,
   note: string | null,
-): Promise<CreatedInvitation> {
+): Promise<StoredInvitation> {
   return createInvitation(ctx, {
     kind: 'clinician-invites-patient',
     createdBy: clinician.id,
@@ -102,7 +107,7 @@ export function inviteMember(
   patientId: string,
   memberKind: InvitedMemberKind,
   consent: ConsentMap | null,
-): Promise<CreatedInvitation> {
+): Promise<StoredInvitation> {
   return createInvitation(ctx, {
     kind: 'patient-invites-member',
     createdBy: patientId,

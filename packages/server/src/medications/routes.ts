@@ -1,12 +1,16 @@
-import { randomUUID } from 'node:crypto';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { asc, and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { audit } from '../audit/audit.js';
 import type { AppContext } from '../context.js';
 import { medications } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import { patientOf } from '../http/policy.js';
 import { patientParams, type TypedApp } from '../http/types.js';
+import {
+  addMedication,
+  medicationView as view,
+  removeMedication,
+  updateMedication,
+} from './service.js';
 
 const medicationBody = z.object({
   name: z.string().trim().min(1).max(200),
@@ -15,18 +19,6 @@ const medicationBody = z.object({
   active: z.boolean().default(true),
 });
 const medicationParams = patientParams.extend({ medicationId: z.uuid() });
-
-const view = (m: typeof medications.$inferSelect) => ({
-  id: m.id,
-  name: m.name,
-  dose: m.dose,
-  frequency: m.frequency,
-  active: m.active,
-  createdAt: m.createdAt.toISOString(),
-});
-
-const ownMedication = (patientId: string, id: string) =>
-  and(eq(medications.id, id), eq(medications.patientId, patientId), isNull(medications.deletedAt));
 
 export function medicationRoutes(app: TypedApp, ctx: AppContext): void {
   const read = {
@@ -73,20 +65,9 @@ export function medicationRoutes(app: TypedApp, ctx: AppContext): void {
     async (request, reply) => {
       const { user, patientId } = patientOf(request);
       const now = ctx.now();
-      const id = randomUUID();
-      const [row] = await ctx.db.transaction(async (tx) => {
-        const inserted = await tx
-          .insert(medications)
-          .values({ id, patientId, ...request.body, createdAt: now, updatedAt: now })
-          .returning();
-        await audit(
-          tx,
-          { actorId: user.id, patientId, action: 'medication.create', entityId: id },
-          now,
-        );
-        return inserted;
-      });
-      if (row === undefined) throw new AppError('STEADY_ERR_INTERNAL');
+      const row = await ctx.db.transaction((tx) =>
+        addMedication(tx, { userId: user.id, patientId }, request.body, now),
+      );
       ctx.alerts?.schedule(patientId, now);
       return reply.status(201).send({ medication: view(row) });
     },
@@ -106,27 +87,16 @@ export function medicationRoutes(app: TypedApp, ctx: AppContext): void {
     async (request) => {
       const { user, patientId } = patientOf(request);
       const now = ctx.now();
-      const [row] = await ctx.db.transaction(async (tx) => {
-        const updated = await tx
-          .update(medications)
-          .set({ ...request.body, updatedAt: now })
-          .where(ownMedication(patientId, request.params.medicationId))
-          .returning();
-        if (updated.length > 0) {
-          await audit(
-            tx,
-            {
-              actorId: user.id,
-              patientId,
-              action: 'medication.update',
-              entityId: request.params.medicationId,
-            },
-            now,
-          );
-        }
-        return updated;
-      });
-      if (row === undefined) throw new AppError('STEADY_ERR_NOT_FOUND');
+      const row = await ctx.db.transaction((tx) =>
+        updateMedication(
+          tx,
+          { userId: user.id, patientId },
+          request.params.medicationId,
+          request.body,
+          now,
+        ),
+      );
+      if (row === null) throw new AppError('STEADY_ERR_NOT_FOUND');
       ctx.alerts?.schedule(patientId, now);
       return { medication: view(row) };
     },
@@ -145,27 +115,10 @@ export function medicationRoutes(app: TypedApp, ctx: AppContext): void {
     async (request, reply) => {
       const { user, patientId } = patientOf(request);
       const now = ctx.now();
-      const removed = await ctx.db.transaction(async (tx) => {
-        const rows = await tx
-          .update(medications)
-          .set({ deletedAt: now, updatedAt: now })
-          .where(ownMedication(patientId, request.params.medicationId))
-          .returning({ id: medications.id });
-        if (rows.length > 0) {
-          await audit(
-            tx,
-            {
-              actorId: user.id,
-              patientId,
-              action: 'medication.delete',
-              entityId: request.params.medicationId,
-            },
-            now,
-          );
-        }
-        return rows.length;
-      });
-      if (removed === 0) throw new AppError('STEADY_ERR_NOT_FOUND');
+      const removed = await ctx.db.transaction((tx) =>
+        removeMedication(tx, { userId: user.id, patientId }, request.params.medicationId, now),
+      );
+      if (!removed) throw new AppError('STEADY_ERR_NOT_FOUND');
       ctx.alerts?.schedule(patientId, now);
       return reply.status(204).send();
     },

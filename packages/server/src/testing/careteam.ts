@@ -3,6 +3,7 @@
  * through the admin API, and links made through real invitations.
  */
 import { randomUUID } from 'node:crypto';
+import { beforeAll } from 'vitest';
 import type { ConsentMap, Discipline } from '../careteam/consent.js';
 import { createClinicWithAdmin } from '../clinics/service.js';
 import type { AppContext } from '../context.js';
@@ -38,6 +39,41 @@ export async function createClinicFixture(h: Harness, name: string): Promise<Cli
   if (created === null) throw new Error('clinic admin email taken');
   return { clinicId: created.clinic.id, name, admin: await signIn(h.app, email, PASSWORD) };
 }
+
+/** A suite's clinicians, each by the name the suite knows them by: discipline and display name. */
+export type TeamSpec = Readonly<Record<string, readonly [Discipline, string]>>;
+
+export type Team<S extends TeamSpec> = {
+  readonly h: Harness;
+  readonly clinic: ClinicFixture;
+} & { readonly [K in keyof S]: Client };
+
+/**
+ * A suite's clinic: before all its tests, the harness, a clinic named `clinicName` and the
+ * clinicians of `spec`, added in that order. Read the fields in tests and hooks, not before.
+ */
+export function clinicTeam<const S extends TeamSpec>(
+  harness: () => Harness,
+  clinicName: string,
+  spec: S,
+): Team<S> {
+  const team: Record<string, unknown> = {};
+  beforeAll(async () => {
+    const h = harness();
+    const clinic = await createClinicFixture(h, clinicName);
+    Object.assign(team, { h, clinic });
+    for (const [key, [discipline, name]] of Object.entries(spec)) {
+      team[key] = await addClinician(h, clinic, discipline, name);
+    }
+  });
+  return team as Team<S>;
+}
+
+/** The pharmacy suites' team: a pharmacist and a prescriber. */
+export const PHARMACY_TEAM = {
+  pharmacist: ['pharmacist', 'Pat Pharmacist'],
+  prescriber: ['prescriber', 'Dr. Prescriber'],
+} as const satisfies TeamSpec;
 
 /** A clinician added by the clinic's administrator, signed in with the temporary password. */
 export async function addClinician(

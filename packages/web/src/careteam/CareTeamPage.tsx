@@ -2,6 +2,7 @@ import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CodeEntryForm } from '../shared/components/CodeEntryForm';
 import { Page } from '../shared/components/Page';
+import { CheckupsLink } from '../checkups/CheckupsLink';
 import { AccessLog } from './AccessLog';
 import { InviteSection } from './InviteSection';
 import { MembersSection } from './MembersSection';
@@ -11,6 +12,7 @@ export function CareTeamPage() {
   return (
     <Page title={t('careTeam.title')}>
       <Text>{t('careTeam.intro')}</Text>
+      <CheckupsLink />
       <MembersSection />
       <InviteSection />
       <AccessLog />

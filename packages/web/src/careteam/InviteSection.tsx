@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { emailNotice, type EmailNotice } from '../mail/emailInvitation';
+import { InviteEmailField, useInviteEmail } from '../mail/InviteEmailField';
 import type { ConsentMap, Invitation, InvitedMemberKind } from '../shared/api/types';
 import { ConsentSwitches } from '../shared/components/ConsentSwitches';
 import { ErrorAlert } from '../shared/components/ErrorAlert';
@@ -11,18 +13,28 @@ import { OptionGroup } from '../shared/components/OptionGroup';
 import { useConsentDefaultsQuery, useInviteMember } from './useCareTeam';
 
 const HEADING_ID = 'invite-heading';
+const EMAIL_ID = 'invite-email';
 
-/** The invitation form: kind, then what the new member will see (pre-filled with the defaults). */
+interface Created {
+  readonly invitation: Invitation;
+  readonly email: EmailNotice | null;
+}
+
+/**
+ * The invitation form: kind, what the new member will see (pre-filled with the defaults), and
+ * their email when the server can send it.
+ */
 function InviteForm({
   onCreated,
   onCancel,
 }: {
-  onCreated: (invitation: Invitation) => void;
+  onCreated: (created: Created) => void;
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const defaults = useConsentDefaultsQuery();
   const invite = useInviteMember();
+  const email = useInviteEmail(EMAIL_ID);
   const [kind, setKind] = useState<InvitedMemberKind>('clinician');
   // null until the user touches a switch: until then the consent follows the chosen kind.
   const [edited, setEdited] = useState<ConsentMap | null>(null);
@@ -38,11 +50,13 @@ function InviteForm({
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        const to = email.to;
+        if (!email.check()) return;
         invite.mutate(
-          { memberKind: kind, consent },
+          { memberKind: kind, consent, ...(to === undefined ? {} : { email: to }) },
           {
-            onSuccess: ({ invitation }) => {
-              onCreated(invitation);
+            onSuccess: (created) => {
+              onCreated({ invitation: created.invitation, email: emailNotice(created, to) });
             },
           },
         );
@@ -74,6 +88,11 @@ function InviteForm({
             setEdited({ ...consent, [category]: shared });
           }}
         />
+        <InviteEmailField
+          field={email}
+          label={t('mail.emailLabel')}
+          description={t('mail.emailHint')}
+        />
         {invite.isError && <ErrorAlert error={invite.error} />}
         <Group>
           <Button type="submit" loading={invite.isPending}>
@@ -91,7 +110,7 @@ function InviteForm({
 /** "Invite a clinician or caregiver": a button, then the form, then the code to share. */
 export function InviteSection() {
   const { t } = useTranslation();
-  const [state, setState] = useState<'idle' | 'form' | Invitation>('idle');
+  const [state, setState] = useState<'idle' | 'form' | Created>('idle');
   const focusHeading = () => {
     requestAnimationFrame(() => {
       document.getElementById(HEADING_ID)?.focus();
@@ -125,7 +144,8 @@ export function InviteSection() {
           />
         ) : (
           <InvitationShare
-            invitation={state}
+            invitation={state.invitation}
+            email={state.email}
             onAnother={() => {
               setState('form');
               focusHeading();

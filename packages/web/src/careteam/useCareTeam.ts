@@ -6,9 +6,9 @@ import type {
   CareTeamMember,
   ConsentDefaultsResponse,
   ConsentMap,
-  Invitation,
   InvitedMemberKind,
 } from '../shared/api/types';
+import type { InvitationCreated } from '../mail/emailInvitation';
 import { queryKeys } from '../shared/queryKeys';
 import { useUser } from '../shared/session';
 
@@ -99,8 +99,8 @@ export function useInviteMember() {
   const api = useApi();
   const { id } = useUser();
   return useMutation({
-    mutationFn: (input: { memberKind: InvitedMemberKind; consent: ConsentMap }) =>
-      api.post<{ invitation: Invitation }>(apiPath`/api/patients/${id}/invitations`, input),
+    mutationFn: (input: { memberKind: InvitedMemberKind; consent: ConsentMap; email?: string }) =>
+      api.post<InvitationCreated>(apiPath`/api/patients/${id}/invitations`, input),
   });
 }
 

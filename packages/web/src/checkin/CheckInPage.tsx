@@ -7,6 +7,7 @@ import { Page } from '../shared/components/Page';
 import { routes } from '../shared/layout/routes';
 import { CheckInForm } from './CheckInForm';
 import { GuidancePanel } from './GuidancePanel';
+import { ReportedSideEffects } from '../messages/ReportedSideEffects';
 
 export function CheckInPage() {
   const { t } = useTranslation();
@@ -28,7 +29,7 @@ export function CheckInPage() {
         />
       ) : (
         <Stack gap="lg">
-          <GuidancePanel guidance={result.guidance} />
+          <GuidancePanel guidance={result.guidance} checkIn={result.checkIn} />
           <div>
             <Title order={2} ref={resultHeading} tabIndex={-1}>
               {t('checkin.savedTitle')}
@@ -37,6 +38,7 @@ export function CheckInPage() {
               {t('checkin.savedBody')}
             </Text>
           </div>
+          <ReportedSideEffects checkIn={result.checkIn} />
           {/* Side by side from 576 px; stacked on phones so labels never break mid-word. */}
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
             <Button component={Link} href={routes.history} size="lg">

@@ -1,8 +1,9 @@
-import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Tabs, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'wouter';
-import { HistoryChart } from '../history/HistoryChart';
-import { Timeline } from '../history/Timeline';
+import { Link, useLocation, useParams, useSearch } from 'wouter';
+import { PatientChart } from '../chart/PatientChart';
+import { PatientTimeline } from '../chart/PatientTimeline';
 import { ErrorAlert } from '../shared/components/ErrorAlert';
 import { Loading } from '../shared/components/Loading';
 import { Note } from '../shared/components/Note';
@@ -13,15 +14,16 @@ import { useUser } from '../shared/session';
 import { PatientAlerts } from './PatientAlerts';
 import { PatientRegimen } from './PatientRegimen';
 import { PatientToday } from './PatientToday';
+import { PatientMessagesSection } from '../messages/PatientMessagesSection';
+import { QuestionnaireSection } from '../questionnaires/QuestionnaireSection';
+import { CheckupsSection } from '../checkups/CheckupsSection';
+import { ClinicianNotesSection } from '../notes/ClinicianNotesSection';
+import { InsightsSection } from '../insights/InsightsSection';
+import { ExercisesSection } from '../exercises/ExercisesSection';
 import { RequestsReview } from './RequestsReview';
-import { NotShared } from './SharedSection';
-import {
-  PATIENT_HISTORY_DAYS,
-  isNotShared,
-  usePatientHistoryQuery,
-  usePatientRowQuery,
-  usePatientTodayQuery,
-} from './usePatients';
+import { MedicationListWithFlags } from '../pharmacy/MedicationListWithFlags';
+import { PharmacySection } from '../pharmacy/PharmacySection';
+import { usePatientHistoryQuery, usePatientRowQuery, usePatientTodayQuery } from './usePatients';
 
 function BackLink() {
   const { t } = useTranslation();
@@ -29,48 +31,6 @@ function BackLink() {
     <Anchor component={Link} href={routes.patients} fw={600} w="fit-content">
       {t('patient.back')}
     </Anchor>
-  );
-}
-
-/** History: the same chart and timeline the patient sees, worded about the patient. */
-function PatientHistory({
-  patientId,
-  name,
-  painShared,
-}: {
-  patientId: string;
-  name: string;
-  painShared: boolean;
-}) {
-  const { t } = useTranslation();
-  const history = usePatientHistoryQuery(patientId);
-  if (history.isPending) return <Loading />;
-  if (history.isError) {
-    return (
-      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="chart-heading">
-        <Stack gap="md">
-          <Title order={2} fz="1.25rem" id="chart-heading">
-            {t('history.chartTitle', { days: PATIENT_HISTORY_DAYS })}
-          </Title>
-          {isNotShared(history.error) ? (
-            <NotShared />
-          ) : (
-            <ErrorAlert error={history.error} title={t('errors.loadFailed')} />
-          )}
-        </Stack>
-      </Paper>
-    );
-  }
-  return (
-    <>
-      <HistoryChart
-        daily={history.data.daily}
-        days={PATIENT_HISTORY_DAYS}
-        patientName={name}
-        painShared={painShared}
-      />
-      <Timeline items={history.data.timeline} timeZone={history.data.timeZone} />
-    </>
   );
 }
 
@@ -96,23 +56,100 @@ export function PatientPage() {
       </Page>
     );
   }
-  const isPrescriber = user.role === 'clinician' && user.discipline === 'prescriber';
+  const clinician = user.role === 'clinician';
+  const isPrescriber = clinician && user.discipline === 'prescriber';
+  const isPharmacist = clinician && user.discipline === 'pharmacist';
+  const meds = patient.consent.medications;
 
   return (
     <Page title={patient.displayName}>
       <BackLink />
       <DisplayTimeZoneContext value={zone}>
         {zone !== null && <Text size="sm">{t('patient.timesIn', { zone })}</Text>}
-        {user.role === 'clinician' && <PatientAlerts patientId={id} />}
-        <PatientRegimen patientId={id} canChange={isPrescriber && patient.consent.medications} />
-        {isPrescriber && patient.consent.medications && <RequestsReview patientId={id} />}
-        <PatientToday patientId={id} />
-        <PatientHistory
-          patientId={id}
-          name={patient.displayName}
-          painShared={patient.consent.checkins}
-        />
+        <PatientTabs initial={isPharmacist && meds ? 'medications' : 'overview'}>
+          {{
+            // The chart on one screen: alerts, dose/pain/side effects/levels, questionnaire
+            // trends, the medication list with its flags, and the clinicians' notes.
+            overview: (
+              <>
+                {clinician && <PatientAlerts patientId={id} />}
+                <PatientChart patientId={id} />
+                <QuestionnaireSection patientId={id} />
+                {clinician && meds && <MedicationListWithFlags patientId={id} />}
+                <ClinicianNotesSection patientId={id} />
+              </>
+            ),
+            medications: (
+              <>
+                {/* A pharmacist's page leads with their workspace; a prescriber's with the regimen. */}
+                {isPharmacist && meds && <PharmacySection patientId={id} />}
+                <PatientRegimen patientId={id} canChange={isPrescriber && meds} />
+                {isPrescriber && meds && <RequestsReview patientId={id} />}
+                {isPrescriber && meds && <PharmacySection patientId={id} />}
+                <PatientToday patientId={id} />
+              </>
+            ),
+            visits: <CheckupsSection patientId={id} />,
+            messages: (
+              <PatientMessagesSection
+                patientId={id}
+                name={patient.displayName}
+                shared={patient.consent.messages}
+              />
+            ),
+            techniques: (
+              <>
+                <ExercisesSection patientId={id} />
+                <InsightsSection patientId={id} />
+              </>
+            ),
+            log: <PatientTimeline patientId={id} />,
+          }}
+        </PatientTabs>
       </DisplayTimeZoneContext>
     </Page>
+  );
+}
+
+const TABS = ['overview', 'medications', 'visits', 'messages', 'techniques', 'log'] as const;
+type PatientTab = (typeof TABS)[number];
+
+/**
+ * The patient's page in tabs, so a busy clinician sees the chart first and the rest one tap
+ * away. The open tab is in the address (`?tab=`), so a reload or a shared link keeps it.
+ */
+function PatientTabs({
+  initial,
+  children,
+}: {
+  initial: PatientTab;
+  children: Readonly<Record<PatientTab, ReactNode>>;
+}) {
+  const { t } = useTranslation();
+  const [location, navigate] = useLocation();
+  const asked = new URLSearchParams(useSearch()).get('tab');
+  const tab = TABS.find((name) => name === asked) ?? initial;
+  return (
+    <Tabs
+      value={tab}
+      onChange={(value) => {
+        const next = TABS.find((name) => name === value);
+        if (next !== undefined) navigate(`${location}?tab=${next}`, { replace: true });
+      }}
+      keepMounted={false}
+    >
+      <Tabs.List className="sd-patient-tabs">
+        {TABS.map((name) => (
+          <Tabs.Tab key={name} value={name}>
+            {t(`patient.tabs.${name}`)}
+          </Tabs.Tab>
+        ))}
+      </Tabs.List>
+      {TABS.map((name) => (
+        <Tabs.Panel key={name} value={name} pt="md">
+          <Stack gap="lg">{children[name]}</Stack>
+        </Tabs.Panel>
+      ))}
+    </Tabs>
   );
 }

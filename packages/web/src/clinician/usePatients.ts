@@ -4,10 +4,10 @@ import { useApi } from '../shared/api/context';
 import type {
   ClinicianPatientRow,
   HistoryResponse,
-  Invitation,
   RegimenResponse,
   TodayResponse,
 } from '../shared/api/types';
+import type { InvitationCreated } from '../mail/emailInvitation';
 import { queryKeys } from '../shared/queryKeys';
 
 export const NOT_FOUND = 'STEADY_ERR_NOT_FOUND';
@@ -53,8 +53,8 @@ export function usePatientRowQuery(patientId: string) {
 export function useCreatePatientInvitation() {
   const api = useApi();
   return useMutation({
-    mutationFn: (input: { note?: string }) =>
-      api.post<{ invitation: Invitation }>('/api/invitations', input),
+    mutationFn: (input: { note?: string; email?: string }) =>
+      api.post<InvitationCreated>('/api/invitations', input),
   });
 }
 

@@ -8,7 +8,7 @@ import { useFormatters } from '../shared/format';
 import { dosePainOption } from './dosePainOption';
 
 // ECharts is the heaviest dependency: load it only when History is opened.
-const DosePainChart = lazy(() => import('./DosePainChart'));
+const DosePainChart = lazy(() => import('../shared/components/EChart'));
 
 function average(values: readonly number[]): number {
   return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;

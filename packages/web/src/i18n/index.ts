@@ -2,10 +2,40 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import enCare from './en-care.json';
+import enChart from './en-chart.json';
+import enCheckups from './en-checkups.json';
+import enGoals from './en-goals.json';
+import enInsights from './en-insights.json';
+import enLearn from './en-learn.json';
+import enMail from './en-mail.json';
+import enMessages from './en-messages.json';
+import enPharmacy from './en-pharmacy.json';
+import enQuestionnaires from './en-questionnaires.json';
+import enTechniques from './en-techniques.json';
 
 export const defaultNS = 'translation';
-/** One namespace, kept in two files: the patient's daily screens, and the care team. */
-export const resources = { en: { translation: { ...en, ...enCare } } } as const;
+/**
+ * One namespace, kept in several files: the patient's daily screens, the care team, and one
+ * file per care-team feature (each feature's keys live under its own top-level key).
+ */
+export const resources = {
+  en: {
+    translation: {
+      ...en,
+      ...enCare,
+      ...enQuestionnaires,
+      ...enMessages,
+      ...enCheckups,
+      ...enPharmacy,
+      ...enChart,
+      ...enMail,
+      ...enTechniques,
+      ...enGoals,
+      ...enInsights,
+      ...enLearn,
+    },
+  },
+} as const;
 
 /** Keep <html lang> (and dir) in step with the active language, for screen readers and hyphenation. */
 function syncDocumentLanguage(lng: string): void {

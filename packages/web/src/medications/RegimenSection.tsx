@@ -15,6 +15,7 @@ import { PatientRegimenRequests } from './RegimenRequests';
 import { RegimenSummary } from './RegimenSummary';
 import { useRegimenQuery, useSaveRegimen } from './useMedications';
 import { VersionHistory } from './VersionHistory';
+import { LearnMoreLink } from '../learn/LearnMoreLink';
 
 const HEADING_ID = 'regimen-heading';
 export const REGIMEN_PRESCRIBED = 'STEADY_ERR_REGIMEN_PRESCRIBED';
@@ -35,6 +36,7 @@ function PrescribedRegimen({ data }: { data: RegimenResponse }) {
         <RegimenSummary regimen={data.current} />
       )}
       <VersionHistory versions={data.versions} wording="changed" />
+      {data.versions.length > 1 && <LearnMoreLink article="tapering" />}
       <PatientRegimenRequests />
     </Stack>
   );

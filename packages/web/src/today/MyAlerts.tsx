@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AlertBadge } from '../alerts/AlertBadge';
 import { SourceList } from '../alerts/AlertDetails';
 import { useAlertsQuery } from '../alerts/useAlerts';
+import { TellAboutAlert } from '../messages/TellCareTeam';
 import { useUser } from '../shared/session';
 
 /** The patient's own messages from the safety rules (cautions, crisis guidance), with sources. */
@@ -30,6 +31,8 @@ export function MyAlerts() {
               <AlertBadge severity={a.severity} crisis={a.crisis} />
               <Text>{a.patientText}</Text>
               <SourceList sources={a.sources} />
+              {/* A crisis calls for emergency help first, not a message. */}
+              {!a.crisis && <TellAboutAlert alert={a} />}
             </Stack>
           </Paper>
         ))}

@@ -13,6 +13,10 @@ import { routes } from '../shared/layout/routes';
 import { AsNeededSummary } from './AsNeededSummary';
 import { DoseCard } from './DoseCard';
 import { MyAlerts } from './MyAlerts';
+import { NextCheckups } from '../checkups/NextCheckups';
+import { DueQuestionnaires } from '../questionnaires/DueQuestionnaires';
+import { FirstDoseLearn } from '../learn/FirstDoseLearn';
+import { ExercisesToday } from '../exercises/ExercisesToday';
 import { DuplicateDialog, existingFromDetails } from './DuplicateDialog';
 import { ExtraDoseDialog } from './ExtraDoseDialog';
 import { SkipDialog } from './SkipDialog';
@@ -199,6 +203,12 @@ function TodayContent({ today }: { today: TodayResponse }) {
           {t('today.missedDoseNote')}
         </Text>
       )}
+      <FirstDoseLearn today={today} />
+
+      <DueQuestionnaires />
+      <ExercisesToday />
+
+      <NextCheckups />
 
       <Card withBorder radius="md" p="md">
         <Group justify="space-between">

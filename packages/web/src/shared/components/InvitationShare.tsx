@@ -1,9 +1,11 @@
 import { Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { EmailNotice } from '../../mail/emailInvitation';
 import type { Invitation } from '../api/types';
 import { useFormatters } from '../format';
 import { CopyField } from './CopyField';
+import { Note } from './Note';
 
 /** The absolute link to share, whether the server sent a path or a full URL. */
 export function invitationLink(invitation: Invitation): string {
@@ -11,21 +13,25 @@ export function invitationLink(invitation: Invitation): string {
 }
 
 /**
- * A created invitation: the code and the link, each with Copy. Takes focus when shown, so a
- * screen reader announces that the invitation is ready.
+ * A created invitation: whether it was emailed (when an address was given), then the code and
+ * the link, each with Copy. Takes focus when shown, so a screen reader announces the outcome.
  */
 export function InvitationShare({
   invitation,
+  email = null,
   onAnother,
   headingOrder = 3,
 }: {
   invitation: Invitation;
+  /** What happened to the email, or null when no address was given. */
+  email?: EmailNotice | null;
   onAnother?: () => void;
   /** 2 when the panel sits right under the page's h1. */
   headingOrder?: 2 | 3;
 }) {
   const { t } = useTranslation();
   const fmt = useFormatters();
+  const date = fmt.dateOf(invitation.expiresAt);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     heading.current?.focus();
@@ -40,9 +46,23 @@ export function InvitationShare({
     >
       <Stack gap="md">
         <Title order={headingOrder} fz="1.2rem" ref={heading} tabIndex={-1}>
-          {t('invitation.readyTitle')}
+          {email?.kind === 'sent' ? t('mail.sentTitle') : t('invitation.readyTitle')}
         </Title>
-        <Text>{t('invitation.shareHint', { date: fmt.dateOf(invitation.expiresAt) })}</Text>
+        {email?.kind === 'sent' ? (
+          <>
+            <Text>{t('mail.sent', { email: email.to, date })}</Text>
+            <Text>{t('mail.sentHint')}</Text>
+          </>
+        ) : (
+          <>
+            {email?.kind === 'not-sent' && (
+              <Note tone="warning" title={t('mail.notSentTitle')}>
+                {t(`mail.notSent.${email.reason}`, { email: email.to })}
+              </Note>
+            )}
+            <Text>{t('invitation.shareHint', { date })}</Text>
+          </>
+        )}
         <CopyField
           label={t('invitation.code')}
           value={invitation.code}

@@ -11,9 +11,21 @@ import {
   ProfileIcon,
   TodayIcon,
 } from './icons';
+import {
+  CheckupsIcon,
+  GoalsIcon,
+  InsightsIcon,
+  LearnIcon,
+  MoreIcon,
+  TechniquesIcon,
+} from './navIcons';
+import { MessagesTabIcon, MessagesTabLabel } from '../../messages/MessagesNav';
 import { routes } from './routes';
 
-export type NavKey =
+/** Pages of issue 8 (and Check-ups, new to the bar): labelled in `learn.nav`. */
+type NewNavKey = 'techniques' | 'more' | 'goals' | 'insights' | 'learn' | 'checkups';
+/** Labelled in `app.nav`. */
+type AppNavKey =
   | 'today'
   | 'checkin'
   | 'history'
@@ -25,20 +37,83 @@ export type NavKey =
   | 'clinic'
   | 'account';
 
-export interface NavTab {
+export type NavKey = AppNavKey | NewNavKey;
+
+const NEW_KEYS: readonly NewNavKey[] = [
+  'techniques',
+  'more',
+  'goals',
+  'insights',
+  'learn',
+  'checkups',
+];
+const isNew = (key: NavKey): key is NewNavKey => (NEW_KEYS as readonly string[]).includes(key);
+
+/** The i18n key of a nav entry's label. */
+export function labelKeyOf(key: NavKey): `app.nav.${AppNavKey}` | `learn.nav.${NewNavKey}` {
+  return isNew(key) ? `learn.nav.${key}` : `app.nav.${key}`;
+}
+
+interface BaseTab {
   readonly href: string;
-  readonly key: NavKey;
+  readonly Icon: ComponentType;
+  /** Other pages that count as this tab (the pages listed under More). */
+  readonly also?: readonly string[];
+}
+
+/** A tab is labelled by `labelKeyOf(key)`, or renders its own label (Messages: with the unread count). */
+export type NavTab =
+  | (BaseTab & { readonly key: NavKey; readonly Label?: undefined })
+  | (BaseTab & { readonly key: 'messages'; readonly Label: ComponentType });
+
+const messages: NavTab = {
+  href: routes.messages,
+  key: 'messages',
+  Icon: MessagesTabIcon,
+  Label: MessagesTabLabel,
+};
+
+/** A row of the More page: a page visited less often than the five tabs. */
+export type MoreKey =
+  'history' | 'medications' | 'goals' | 'insights' | 'learn' | 'checkups' | 'careTeam' | 'profile';
+
+export interface MoreItem {
+  readonly key: MoreKey;
+  readonly href: string;
   readonly Icon: ComponentType;
 }
 
+/** The patient's More page, in order of how often it is likely needed. */
+export const MORE_ITEMS: readonly MoreItem[] = [
+  { key: 'history', href: routes.history, Icon: HistoryIcon },
+  { key: 'medications', href: routes.medications, Icon: MedicationsIcon },
+  { key: 'goals', href: routes.goals, Icon: GoalsIcon },
+  { key: 'insights', href: routes.insights, Icon: InsightsIcon },
+  { key: 'learn', href: routes.learn, Icon: LearnIcon },
+  { key: 'checkups', href: routes.checkups, Icon: CheckupsIcon },
+  { key: 'careTeam', href: routes.careTeam, Icon: CareTeamIcon },
+  { key: 'profile', href: routes.profile, Icon: ProfileIcon },
+];
+
+/** Five tabs fit a 360 px phone with 72 px targets; everything else is one tap away in More. */
 const patientTabs: readonly NavTab[] = [
   { href: routes.today, key: 'today', Icon: TodayIcon },
-  { href: routes.checkIn, key: 'checkin', Icon: CheckInIcon },
-  { href: routes.history, key: 'history', Icon: HistoryIcon },
-  { href: routes.medications, key: 'medications', Icon: MedicationsIcon },
-  { href: routes.careTeam, key: 'careTeam', Icon: CareTeamIcon },
-  { href: routes.profile, key: 'profile', Icon: ProfileIcon },
+  { href: routes.checkIn, key: 'checkin', Icon: CheckInIcon, also: [routes.questionnaire] },
+  { href: routes.techniques, key: 'techniques', Icon: TechniquesIcon },
+  messages,
+  { href: routes.more, key: 'more', Icon: MoreIcon, also: MORE_ITEMS.map((i) => i.href) },
 ];
+
+/** A link in the header, for pages visited rarely. */
+export interface HeaderLink {
+  readonly href: string;
+  readonly key: NavKey;
+}
+
+/** The patient's profile is a row of More now; the header keeps the low-energy switch. */
+export function headerLinksFor(_user: SessionUser): readonly HeaderLink[] {
+  return [];
+}
 
 const patients: NavTab = { href: routes.patients, key: 'patients', Icon: PatientsIcon };
 const invite: NavTab = { href: routes.invitePatient, key: 'invitePatient', Icon: InviteIcon };
@@ -51,10 +126,10 @@ export function tabsFor(user: SessionUser): readonly NavTab[] {
     case 'patient':
       return patientTabs;
     case 'clinician':
-      return [patients, invite, account];
+      return [patients, messages, invite, account];
     // Caregivers are invited by patients; only clinicians may invite patients (the API says so).
     case 'caregiver':
-      return [patients, account];
+      return [patients, messages, account];
     // A clinic administrator manages accounts; patients link with clinicians, not with the admin.
     case 'admin':
       return [clinic, account];
@@ -67,8 +142,14 @@ export function homeFor(user: SessionUser): string {
   return user.role === 'admin' ? routes.clinic : routes.patients;
 }
 
-/** Whether a tab is the current page (a patient's page counts as "Patients"). */
+/** `location` is `href` or a page under it (`/learn/x` under `/learn`). */
+function within(href: string, location: string): boolean {
+  if (href.includes('/:')) return location.startsWith(href.slice(0, href.indexOf('/:') + 1));
+  return location === href || location.startsWith(`${href}/`);
+}
+
+/** Whether a tab is the current page (a patient's page counts as "Patients", Learn as "More"). */
 export function isCurrent(tab: NavTab, location: string): boolean {
   if (tab.href === routes.today) return location === routes.today;
-  return location === tab.href || location.startsWith(`${tab.href}/`);
+  return within(tab.href, location) || (tab.also ?? []).some((href) => within(href, location));
 }

@@ -5,6 +5,7 @@ export const routes = {
   history: '/history',
   medications: '/medications',
   careTeam: '/care-team',
+  checkups: '/check-ups',
   profile: '/profile',
   signIn: '/sign-in',
   register: '/register',
@@ -14,10 +15,33 @@ export const routes = {
   invitePatient: '/invite',
   account: '/account',
   clinic: '/clinic',
+  messages: '/messages',
+  messageThread: '/messages/:threadId',
+  patientMessages: '/patients/:id/messages',
+  patientMessageThread: '/patients/:id/messages/:threadId',
+  questionnaire: '/questionnaires/:instrumentId',
+  techniques: '/techniques',
+  technique: '/techniques/:techniqueId',
+  goals: '/goals',
+  insights: '/insights',
+  learn: '/learn',
+  learnArticle: '/learn/:articleId',
+  more: '/more',
 } as const;
+
+/** The page where the patient answers one questionnaire. */
+export const questionnairePath = (instrumentId: string): string =>
+  `/questionnaires/${encodeURIComponent(instrumentId)}`;
 
 /** The join page of an invitation code. */
 export const joinPath = (code: string): string => `/join/${encodeURIComponent(code)}`;
+
+/** One technique of the library. */
+export const techniquePath = (techniqueId: string): string =>
+  `/techniques/${encodeURIComponent(techniqueId)}`;
+
+/** One Learn article. */
+export const learnPath = (articleId: string): string => `/learn/${encodeURIComponent(articleId)}`;
 
 /** A linked patient's page in the clinician workspace. */
 export const patientPath = (id: string): string => `/patients/${encodeURIComponent(id)}`;

@@ -1,22 +1,40 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  TooltipComponent,
+} from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+// What the app's charts use: dose/pain bars and lines with a legend, score lines with bands.
+echarts.use([
+  BarChart,
+  LineChart,
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  TooltipComponent,
+  SVGRenderer,
+]);
 
 /**
  * Renders an ECharts option as SVG. The chart is one image for assistive technology; the
- * page offers the same numbers as a table.
+ * page offers the same numbers as a table. Loaded lazily (`lazy(() => import(…))`), which keeps
+ * ECharts out of the main bundle.
  */
-export default function DosePainChart({
+export default function EChart({
   option,
   label,
+  className = 'sd-chart',
 }: {
   option: EChartsCoreOption;
   label: string;
+  /** Sets the size; the default suits one panel. */
+  className?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -33,5 +51,5 @@ export default function DosePainChart({
       chart.dispose();
     };
   }, [option]);
-  return <div ref={ref} className="sd-chart" role="img" aria-label={label} />;
+  return <div ref={ref} className={className} role="img" aria-label={label} />;
 }

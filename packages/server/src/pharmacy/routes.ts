@@ -1,0 +1,259 @@
+/**
+ * The pharmacist's workspace (issue 4 item 11): dispensing records (what, how much, when), which
+ * feed the running-out-early signal and a supply estimate; the medication list with interaction
+ * flags; medication reconciliation and interaction reviews. Category `medications`; pharmacists
+ * and prescribers write, everyone with the consent reads (docs/care-team/pharmacy.md).
+ */
+import { randomUUID } from 'node:crypto';
+import { dispensedQuantityProblem, dispensedQuantityStep } from '@steady/core';
+import { and, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { audit } from '../audit/audit.js';
+import type { AppContext } from '../context.js';
+import { dispensingRecords } from '../db/schema.js';
+import { AppError } from '../http/errors.js';
+import { patientOf, type PatientAccess } from '../http/policy.js';
+import { patientParams, type TypedApp } from '../http/types.js';
+import { medicationReview } from './flags.js';
+import { listDispensings, listReviews, loadSupply } from './repo.js';
+import { createReview } from './reviews.js';
+import {
+  dispensingBody,
+  dispensingListResponse,
+  dispensingParams,
+  dispensingView,
+  medicationReviewResponse,
+  reviewBody,
+  reviewView,
+  voidBody,
+  type DispensingInput,
+} from './schemas.js';
+
+/** Clock skew accepted between a device and the server for "dispensed now". */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+/** Earliest dispensing date accepted (typing errors such as 1026 for 2026). */
+const EARLIEST_DISPENSING = new Date('2000-01-01T00:00:00.000Z');
+
+const READ = { policy: { kind: 'patient-data', category: 'medications', access: 'read' } } as const;
+const WRITE = {
+  policy: {
+    kind: 'patient-data',
+    category: 'medications',
+    access: 'write',
+    members: ['pharmacist', 'prescriber'],
+  },
+} as const;
+
+/** Pharmacy records are written by the care team, never by the patient. */
+function requireMember(access: PatientAccess): void {
+  if (access.as === 'patient') throw new AppError('STEADY_ERR_FORBIDDEN');
+}
+
+function checkDispensing(input: DispensingInput, now: Date): Date {
+  const problem = dispensedQuantityProblem(input.formulation, input.quantity);
+  if (problem !== null) {
+    const step = dispensedQuantityStep(input.formulation);
+    throw new AppError('STEADY_ERR_VALIDATION', [
+      {
+        path: '/body/quantity',
+        message:
+          input.formulation === 'sol1'
+            ? `mL in steps of ${String(step)}`
+            : step === 1
+              ? 'whole tablets'
+              : 'whole or half tablets',
+      },
+    ]);
+  }
+  const at = input.dispensedAt === undefined ? now : new Date(input.dispensedAt);
+  if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+    throw new AppError('STEADY_ERR_VALIDATION', [
+      { path: '/body/dispensedAt', message: 'in the future' },
+    ]);
+  }
+  if (at < EARLIEST_DISPENSING) {
+    throw new AppError('STEADY_ERR_VALIDATION', [
+      { path: '/body/dispensedAt', message: 'before 2000' },
+    ]);
+  }
+  return at;
+}
+
+export function pharmacyRoutes(app: TypedApp, ctx: AppContext): void {
+  app.get(
+    '/api/patients/:patientId/dispensing',
+    {
+      config: READ,
+      schema: {
+        tags: ['pharmacy'],
+        summary:
+          'Diazepam dispensings (voided ones included), most recent first, and a supply estimate',
+        params: patientParams,
+        response: { 200: dispensingListResponse },
+      },
+    },
+    async (request) => {
+      const { patientId, timeZone } = patientOf(request);
+      const [dispensings, supply] = await Promise.all([
+        listDispensings(ctx.db, patientId),
+        loadSupply(ctx, patientId, timeZone),
+      ]);
+      return { timeZone, dispensings, supply };
+    },
+  );
+
+  app.post(
+    '/api/patients/:patientId/dispensing',
+    {
+      config: WRITE,
+      schema: {
+        tags: ['pharmacy'],
+        summary: 'Record diazepam dispensed to the patient (a pharmacist or prescriber)',
+        params: patientParams,
+        body: dispensingBody,
+        response: { 201: z.object({ dispensing: dispensingView }) },
+      },
+    },
+    async (request, reply) => {
+      const access = patientOf(request);
+      requireMember(access);
+      const now = ctx.now();
+      const dispensedAt = checkDispensing(request.body, now);
+      const id = randomUUID();
+      const { formulation, quantity, daysSupply, note } = request.body;
+      await ctx.db.transaction(async (tx) => {
+        await tx.insert(dispensingRecords).values({
+          id,
+          patientId: access.patientId,
+          formulation,
+          quantity,
+          dispensedAt,
+          daysSupply,
+          note,
+          recordedBy: access.user.id,
+          createdAt: now,
+        });
+        await audit(
+          tx,
+          {
+            actorId: access.user.id,
+            patientId: access.patientId,
+            action: 'dispensing.create',
+            entityId: id,
+          },
+          now,
+        );
+      });
+      ctx.alerts?.schedule(access.patientId, now);
+      const [dispensing] = await listDispensings(ctx.db, access.patientId, id);
+      if (dispensing === undefined) throw new AppError('STEADY_ERR_INTERNAL');
+      return reply.status(201).send({ dispensing });
+    },
+  );
+
+  app.post(
+    '/api/patients/:patientId/dispensing/:dispensingId/void',
+    {
+      config: WRITE,
+      schema: {
+        tags: ['pharmacy'],
+        summary: 'Void a dispensing entered in error (kept, ignored by the signals)',
+        params: dispensingParams,
+        body: voidBody,
+        response: { 200: z.object({ dispensing: dispensingView }) },
+      },
+    },
+    async (request) => {
+      const access = patientOf(request);
+      const { dispensingId } = request.params;
+      // Unknown ids first, so the answer is the same 404 as anywhere else.
+      const [found] = await listDispensings(ctx.db, access.patientId, dispensingId);
+      if (found === undefined) throw new AppError('STEADY_ERR_NOT_FOUND');
+      requireMember(access);
+      if (found.voided !== null) throw new AppError('STEADY_ERR_ALREADY_VOIDED');
+      const now = ctx.now();
+      const voided = await ctx.db.transaction(async (tx) => {
+        const rows = await tx
+          .update(dispensingRecords)
+          .set({ voidedAt: now, voidedBy: access.user.id, voidReason: request.body.reason })
+          .where(
+            and(
+              eq(dispensingRecords.id, dispensingId),
+              eq(dispensingRecords.patientId, access.patientId),
+              // Of two concurrent voids, one wins.
+              isNull(dispensingRecords.voidedAt),
+            ),
+          )
+          .returning({ id: dispensingRecords.id });
+        if (rows.length === 0) return false;
+        await audit(
+          tx,
+          {
+            actorId: access.user.id,
+            patientId: access.patientId,
+            action: 'dispensing.void',
+            entityId: dispensingId,
+          },
+          now,
+        );
+        return true;
+      });
+      if (!voided) throw new AppError('STEADY_ERR_ALREADY_VOIDED');
+      ctx.alerts?.schedule(access.patientId, now);
+      const [dispensing] = await listDispensings(ctx.db, access.patientId, dispensingId);
+      if (dispensing === undefined) throw new AppError('STEADY_ERR_INTERNAL');
+      return { dispensing };
+    },
+  );
+
+  app.get(
+    '/api/patients/:patientId/medications/review',
+    {
+      config: READ,
+      schema: {
+        tags: ['pharmacy'],
+        summary:
+          'Active medications with their interaction flags and last reviews (pharmacy workspace, chart)',
+        params: patientParams,
+        response: { 200: medicationReviewResponse },
+      },
+    },
+    async (request) => medicationReview(ctx, patientOf(request)),
+  );
+
+  app.get(
+    '/api/patients/:patientId/medication-reviews',
+    {
+      config: READ,
+      schema: {
+        tags: ['pharmacy'],
+        summary: 'Medication reconciliations and interaction reviews, newest first',
+        params: patientParams,
+        response: { 200: z.object({ reviews: z.array(reviewView) }) },
+      },
+    },
+    async (request) => ({ reviews: await listReviews(ctx.db, patientOf(request).patientId) }),
+  );
+
+  app.post(
+    '/api/patients/:patientId/medication-reviews',
+    {
+      config: WRITE,
+      schema: {
+        tags: ['pharmacy'],
+        summary:
+          'Record a medication reconciliation (may stop or add list entries) or an interaction review',
+        params: patientParams,
+        body: reviewBody,
+        response: { 201: z.object({ review: reviewView }) },
+      },
+    },
+    async (request, reply) => {
+      const access = patientOf(request);
+      const review = await createReview(ctx, access, request.body, () => {
+        requireMember(access);
+      });
+      return reply.status(201).send({ review });
+    },
+  );
+}
