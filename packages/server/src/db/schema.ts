@@ -110,6 +110,10 @@ export const regimenVersions = pgTable(
       .notNull()
       .references(() => users.id),
     createdAt: instant('created_at').notNull().defaultNow(),
+    /** Set when the version was written from a signed taper (issue 5): taper, version and step. */
+    taperId: uuid('taper_id'),
+    taperVersion: integer('taper_version'),
+    taperStepIndex: integer('taper_step_index'),
   },
   (t) => [uniqueIndex('regimen_versions_patient_version_key').on(t.patientId, t.version)],
 );
@@ -310,3 +314,10 @@ export {
   techniqueAssignments,
   techniqueSessions,
 } from './techniquesSchema.js';
+export {
+  accountDeletions,
+  calendarFeeds,
+  taperRequests,
+  taperVersions,
+  type TaperConversion,
+} from './taperSchema.js';
