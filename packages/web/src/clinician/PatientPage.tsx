@@ -23,6 +23,7 @@ import { ExercisesSection } from '../exercises/ExercisesSection';
 import { RequestsReview } from './RequestsReview';
 import { MedicationListWithFlags } from '../pharmacy/MedicationListWithFlags';
 import { PharmacySection } from '../pharmacy/PharmacySection';
+import { TaperTab } from '../taper/TaperTab';
 import { usePatientHistoryQuery, usePatientRowQuery, usePatientTodayQuery } from './usePatients';
 
 function BackLink() {
@@ -89,6 +90,7 @@ export function PatientPage() {
                 <PatientToday patientId={id} />
               </>
             ),
+            taper: <TaperTab patientId={id} canChange={isPrescriber && meds} shared={meds} />,
             visits: <CheckupsSection patientId={id} />,
             messages: (
               <PatientMessagesSection
@@ -111,7 +113,15 @@ export function PatientPage() {
   );
 }
 
-const TABS = ['overview', 'medications', 'visits', 'messages', 'techniques', 'log'] as const;
+const TABS = [
+  'overview',
+  'medications',
+  'taper',
+  'visits',
+  'messages',
+  'techniques',
+  'log',
+] as const;
 type PatientTab = (typeof TABS)[number];
 
 /**

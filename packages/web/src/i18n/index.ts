@@ -12,6 +12,11 @@ import enMessages from './en-messages.json';
 import enPharmacy from './en-pharmacy.json';
 import enQuestionnaires from './en-questionnaires.json';
 import enTechniques from './en-techniques.json';
+import enTaper from './en-taper.json';
+import enTaperPatient from './en-taperpatient.json';
+import enReports from './en-reports.json';
+import enFhir from './en-fhir.json';
+import enPortability from './en-portability.json';
 
 export const defaultNS = 'translation';
 /**
@@ -33,6 +38,11 @@ export const resources = {
       ...enGoals,
       ...enInsights,
       ...enLearn,
+      ...enTaper,
+      ...enTaperPatient,
+      ...enReports,
+      ...enFhir,
+      ...enPortability,
     },
   },
 } as const;

@@ -13,6 +13,7 @@ import { routes } from '../shared/layout/routes';
 import { AsNeededSummary } from './AsNeededSummary';
 import { DoseCard } from './DoseCard';
 import { MyAlerts } from './MyAlerts';
+import { TodayTaperCard } from '../taper/TodayTaperCard';
 import { NextCheckups } from '../checkups/NextCheckups';
 import { DueQuestionnaires } from '../questionnaires/DueQuestionnaires';
 import { FirstDoseLearn } from '../learn/FirstDoseLearn';
@@ -91,6 +92,7 @@ function TodayContent({ today }: { today: TodayResponse }) {
         {announcement}
       </div>
       <MyAlerts />
+      <TodayTaperCard />
 
       {regimen === null ? (
         <Card withBorder radius="md" p="lg">

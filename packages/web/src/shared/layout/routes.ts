@@ -27,6 +27,10 @@ export const routes = {
   learn: '/learn',
   learnArticle: '/learn/:articleId',
   more: '/more',
+  /** The patient's taper: current step, next step, progress, explanations, requests. */
+  taper: '/taper',
+  /** The patient's data: exports, calendar feed, account deletion. */
+  myData: '/my-data',
 } as const;
 
 /** The page where the patient answers one questionnaire. */

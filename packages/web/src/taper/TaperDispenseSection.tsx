@@ -1,0 +1,5 @@
+/** What to dispense per interval and formulation for a signed taper (issue 5 item 5). Placeholder. */
+export function TaperDispenseSection(props: { readonly patientId: string }) {
+  void props;
+  return null;
+}
