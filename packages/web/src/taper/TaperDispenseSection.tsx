@@ -1,5 +1,4 @@
 /** What to dispense per interval and formulation for a signed taper (issue 5 item 5). Placeholder. */
-export function TaperDispenseSection(props: { readonly patientId: string }) {
-  void props;
+export function TaperDispenseSection(_props: { readonly patientId: string }) {
   return null;
 }
