@@ -321,3 +321,4 @@ export {
   taperVersions,
   type TaperConversion,
 } from './taperSchema.js';
+export { missedDoseInstructions, stockCounts } from './supplySchema.js';

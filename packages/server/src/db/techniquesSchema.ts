@@ -123,5 +123,7 @@ export const patientPreferences = pgTable('patient_preferences', {
     .references(() => users.id, { onDelete: 'cascade' }),
   /** Low-energy mode: only Today, log a dose and a quick check-in, with large buttons. */
   lowEnergy: boolean('low_energy').notNull().default(false),
+  /** Remind about a refill when the estimated supply lasts fewer days than this (issue 7). */
+  refillReminderDays: integer('refill_reminder_days').notNull().default(7),
   updatedAt: instant('updated_at').notNull(),
 });
