@@ -7,6 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { coreBenchmark } from './core.js';
+import { fhirBenchmark } from './fhir.js';
 import {
   figuresTable,
   machineFacts,
@@ -15,9 +16,16 @@ import {
   type MachineFacts,
 } from './lib/report.js';
 import { panelBenchmark } from './panel.js';
+import { reportBenchmark } from './report.js';
 import { todayBenchmark } from './today.js';
 
-const BENCHMARKS: readonly Benchmark[] = [todayBenchmark, coreBenchmark, panelBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [
+  todayBenchmark,
+  coreBenchmark,
+  panelBenchmark,
+  reportBenchmark,
+  fhirBenchmark,
+];
 const RESULTS_DIR = path.join(import.meta.dirname, 'results');
 
 function usage(): string {

@@ -20,10 +20,16 @@ import type { AppContext } from './context.js';
 import type { Database } from './db/client.js';
 import { doseRoutes } from './doses/routes.js';
 import { exerciseRoutes } from './exercises/routes.js';
+import { fhirImportRoutes } from './fhir/import/routes.js';
+import { fhirRoutes } from './fhir/routes.js';
 import { goalRoutes } from './goals/routes.js';
+import { taperCheckInRoutes } from './taper/checkInRoutes.js';
 import { historyRoutes } from './history/routes.js';
 import { insightRoutes } from './insights/routes.js';
 import { chartRoutes } from './chart/routes.js';
+import { calendarRoutes } from './calendar/routes.js';
+import { portabilityRoutes } from './portability/routes.js';
+import { schedulePurge } from './portability/purgeJob.js';
 import { installDocs } from './http/docs.js';
 import { installErrorHandler } from './http/errorHandler.js';
 import { installGuard, isPolicyExempt } from './http/guard.js';
@@ -36,12 +42,15 @@ import { mailRoutes } from './mail/routes.js';
 import { medicationRoutes } from './medications/routes.js';
 import { messageRoutes } from './messages/routes.js';
 import { pharmacyRoutes } from './pharmacy/routes.js';
+import { supplyRoutes } from './supply/routes.js';
 import { preferenceRoutes } from './preferences/routes.js';
 import { profileRoutes } from './profile/routes.js';
 import { questionnaireRoutes } from './questionnaires/routes.js';
 import { regimenRequestRoutes } from './regimen/requests.js';
 import { regimenRoutes } from './regimen/routes.js';
+import { reportRoutes } from './reports/routes.js';
 import { techniqueRoutes } from './techniques/routes.js';
+import { taperRoutes } from './taper/routes.js';
 
 export interface AppDeps {
   readonly config: Config;
@@ -160,12 +169,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   clinicianRoutes(typed, ctx);
   alertRoutes(typed, ctx);
   pharmacyRoutes(typed, ctx);
+  supplyRoutes(typed, ctx);
   messageRoutes(typed, ctx);
   questionnaireRoutes(typed, ctx);
   techniqueRoutes(typed, ctx);
   preferenceRoutes(typed, ctx);
   exerciseRoutes(typed, ctx);
   goalRoutes(typed, ctx);
+  portabilityRoutes(typed, ctx);
+  calendarRoutes(typed, ctx);
+  // Accounts whose deletion grace period is over: at start-up, then hourly (see purgeJob.ts).
+  schedulePurge(app, ctx);
+  reportRoutes(typed, ctx);
+  taperCheckInRoutes(typed, ctx);
+  taperRoutes(typed, ctx);
+  fhirImportRoutes(typed, ctx);
+  await fhirRoutes(app, ctx);
 
   await installWeb(app, config.webDir);
   return app;

@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       bodyLimitBytes: 1024 * 1024,
       loginMaxFailures: 5,
       loginWindowMinutes: 15,
+      deletionGraceDays: 30,
       publicUrl: null,
       mail: null,
     });
@@ -46,6 +47,7 @@ describe('loadConfig', () => {
       STEADY_BODY_LIMIT_BYTES: '4096',
       STEADY_LOGIN_MAX_FAILURES: '10',
       STEADY_LOGIN_WINDOW_MINUTES: '30',
+      STEADY_DELETION_GRACE_DAYS: '7',
       STEADY_SMTP_URL: 'smtp://mailer%40clinic:p%40ss%3Aword@mail.example.org:2525',
       STEADY_MAIL_FROM: 'Steady <steady@clinic.example.org>',
       STEADY_PUBLIC_URL: 'https://steady.example.org/',
@@ -63,6 +65,7 @@ describe('loadConfig', () => {
       bodyLimitBytes: 4096,
       loginMaxFailures: 10,
       loginWindowMinutes: 30,
+      deletionGraceDays: 7,
       publicUrl: 'https://steady.example.org',
       mail: {
         smtp: {

@@ -79,6 +79,7 @@ const envSchema = z.object({
   STEADY_BODY_LIMIT_BYTES: wholeNumber(1024, 50 * 1024 * 1024).default(1024 * 1024),
   STEADY_LOGIN_MAX_FAILURES: wholeNumber(1, 1000).default(5),
   STEADY_LOGIN_WINDOW_MINUTES: wholeNumber(1, 24 * 60).default(15),
+  STEADY_DELETION_GRACE_DAYS: wholeNumber(1, 365).default(30),
   // Invitation email (SMTP needs the other two). Messages never repeat a value: it may hold a password.
   STEADY_SMTP_URL: z
     .string()
@@ -139,6 +140,8 @@ export interface Config {
   readonly bodyLimitBytes: number;
   readonly loginMaxFailures: number;
   readonly loginWindowMinutes: number;
+  /** Days between a patient's request to delete their account and the deletion (cancellable). */
+  readonly deletionGraceDays: number;
   /** Origin of the web app as people reach it (links in emails), or null when not set. */
   readonly publicUrl: string | null;
   /** Invitation email; null when SMTP is not configured (the UI then shows the link to copy). */
@@ -192,6 +195,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     bodyLimitBytes: e.STEADY_BODY_LIMIT_BYTES,
     loginMaxFailures: e.STEADY_LOGIN_MAX_FAILURES,
     loginWindowMinutes: e.STEADY_LOGIN_WINDOW_MINUTES,
+    deletionGraceDays: e.STEADY_DELETION_GRACE_DAYS,
     publicUrl,
     mail:
       smtp === null || publicUrl === null || e.STEADY_MAIL_FROM === undefined

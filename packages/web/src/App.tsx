@@ -26,6 +26,7 @@ import { Loading } from './shared/components/Loading';
 import { Page } from './shared/components/Page';
 import { AppLayout } from './shared/layout/AppLayout';
 import { MorePage } from './shared/layout/MorePage';
+import { MyDataPage } from './portability/MyDataPage';
 import { homeFor } from './shared/layout/nav';
 import { joinPath, routes } from './shared/layout/routes';
 import { UserContext, useSessionQuery, useUser } from './shared/session';
@@ -33,6 +34,9 @@ import { TechniquePage } from './techniques/TechniquePage';
 import { TechniquesPage } from './techniques/TechniquesPage';
 import { GoalsPage } from './goals/GoalsPage';
 import { TodayPage } from './today/TodayPage';
+import { TaperCheckInPage } from './taper/TaperCheckInPage';
+import { TaperPage } from './taper/TaperPage';
+import { TAPER_CHECK_IN_PATH } from './taper/patientLogic';
 
 function SignedOutApp() {
   return (
@@ -87,6 +91,9 @@ function PatientApp() {
         <Route path={routes.learn} component={LearnIndexPage} />
         <Route path={routes.learnArticle} component={LearnArticlePage} />
         <Route path={routes.more} component={MorePage} />
+        <Route path={routes.myData} component={MyDataPage} />
+        <Route path={routes.taper} component={TaperPage} />
+        <Route path={TAPER_CHECK_IN_PATH} component={TaperCheckInPage} />
         <Route path={routes.join} component={JoinPage} />
         <Route path={routes.signIn}>
           <AfterSignIn home={routes.today} />

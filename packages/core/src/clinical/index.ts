@@ -15,3 +15,5 @@ export * from './conditions.js';
 export * from './equivalenceTables.js';
 export * from './equivalence.js';
 export * from './supply.js';
+export * from './stock.js';
+export * from './missedDose.js';

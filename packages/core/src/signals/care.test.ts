@@ -82,6 +82,18 @@ describe('earlyRefillSignal (SIG-EARLY-REFILL)', () => {
     expect(s?.clinicianText).toContain('2026-02-20 (about 10 days early)');
   });
 
+  it('takes records of one local day as one dispensing (two tablet strengths for one step)', () => {
+    const twoStrengths = (day: string): SignalDispensing[] => [
+      dispense(day, 60),
+      { ...dispense(day, 30, `disp-${day}-2mg`), formulation: 'tab2', mgPerUnit: 2 },
+    ];
+    expect(
+      earlyRefillSignal(
+        baseInput({ dispensing: [...twoStrengths('2026-01-01'), ...twoStrengths('2026-01-25')] }),
+      ),
+    ).toEqual([]);
+  });
+
   it('carries leftover supply forward and warns from two early dispensings', () => {
     const [s] = earlyRefillSignal(
       baseInput({

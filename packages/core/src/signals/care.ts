@@ -99,7 +99,7 @@ export function earlyRefillSignal(input: SignalInput): Signal[] {
   let prevDay: LocalDate | null = null;
   for (const d of ctx.dispensing) {
     const day = ctx.dayOf(d.at);
-    if (prevDay !== null) {
+    if (prevDay !== null && day !== prevDay) {
       for (let x = prevDay; x < day && onHand > 0; x = plusDays(x, 1))
         onHand = Math.max(0, onHand - ctx.prescribed(x).maxMg);
       const daily = ctx.prescribed(day).maxMg || ctx.prescribed(prevDay).maxMg;

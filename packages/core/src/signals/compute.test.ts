@@ -35,7 +35,13 @@ const REFERENCE_IDS = [
   'SIG-RISK-MOD',
   'SIG-SDS',
 ];
-const PROJECT_IDS = ['SIG-MISSED-STREAK', 'SIG-FALL', 'SIG-SIDE-EFFECT', 'SIG-ADJUSTMENT'];
+const PROJECT_IDS = [
+  'SIG-MISSED-STREAK',
+  'SIG-FALL',
+  'SIG-SIDE-EFFECT',
+  'SIG-ADJUSTMENT',
+  'SIG-POST-TAPER',
+];
 
 /** An input on which most rules fire. */
 function busyInput(): SignalInput {
@@ -109,7 +115,8 @@ describe('computeSignals', () => {
         'SIG-MISSED-STREAK',
       ]),
     );
-    expect(SIGNAL_RULES).toHaveLength(20);
+    // 20 + SIG-POST-TAPER (taper) + SIG-EARLY-REFILL/count (stock counts, supply).
+    expect(SIGNAL_RULES).toHaveLength(22);
   });
 
   it.each(['SIG-DOSE-ESC/daily-total', 'SIG-RED-FLAG/breathing', 'SIG-TAPER-FAST/pace'])(

@@ -7,8 +7,10 @@ import { sdsSignal, withdrawalRiskSignal } from './dependence.js';
 import { doseCreepSignal, doseEscalationSignal, earlyDoseSignal } from './dose.js';
 import { interdoseWithdrawalSignal, missedDoseSignal } from './missed.js';
 import { alcoholSignal, otherPurposeSignal } from './otherPurpose.js';
+import { postTaperSignal } from './postTaper.js';
 import { conditionSignals } from './profile.js';
 import { redFlagSignals } from './redFlags.js';
+import { stockShortfallSignal } from './stock.js';
 import { taperFastSignal, withdrawalAfterStepSignal } from './taper.js';
 import { toleranceSignal } from './tolerance.js';
 import type { Signal, SignalInput, SignalRule } from './types.js';
@@ -33,8 +35,10 @@ export const SIGNAL_RULES: readonly SignalRule[] = [
   adjustmentPeriodSignal,
   taperFastSignal,
   withdrawalAfterStepSignal,
+  postTaperSignal,
   reviewDueSignal,
   earlyRefillSignal,
+  stockShortfallSignal,
 ];
 
 /**

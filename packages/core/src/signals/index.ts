@@ -11,6 +11,7 @@ export type {
   SignalQuestionnaire,
   SignalRule,
   SignalSeverity,
+  SignalStockCount,
   SignalTaperPlan,
   SignalTaperStep,
 } from './types.js';
@@ -38,4 +39,6 @@ export { checkInGuidance } from './guidance.js';
 export type { CheckInGuidance, GuidanceCode, GuidanceLevel } from './guidance.js';
 export { ALCOHOL_RE, alcoholSignal, otherPurposeSignal } from './otherPurpose.js';
 export { taperFastSignal, withdrawalAfterStepSignal } from './taper.js';
+export { postTaperSignal } from './postTaper.js';
 export { adjustmentPeriodSignal, earlyRefillSignal, reviewDueSignal } from './care.js';
+export { stockShortfallSignal } from './stock.js';

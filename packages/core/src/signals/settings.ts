@@ -282,6 +282,18 @@ export const SIGNAL_SETTINGS = {
     'points',
     `${PROJECT}Rise of the mean anxiety/spasm rating (0–10) that flags.`,
   ),
+  postTaperFollowUpMonths: setting(
+    'postTaper.followUpMonths',
+    6,
+    'months',
+    `${PROJECT}Follow-up after the step to 0 mg when the taper does not say (protracted withdrawal can last weeks to more than 12 months, SEC-LABEL [P], REFERENCE §4.3).`,
+  ),
+  postTaperRecentDays: setting(
+    'postTaper.recentDays',
+    45,
+    'd',
+    `${PROJECT}Follow-up checklists of these last days are compared with the end of the taper (covers one monthly check-in).`,
+  ),
   reviewIntervalMonths: setting(
     'review.intervalMonths',
     3,

@@ -21,7 +21,7 @@ import type { Signal, SignalEvidence, SignalInput, SignalTaperStep } from './typ
 const EPS = 1e-9;
 const REC6 = cite('JCPG-2025', 'C', 'Rec 6; Takeaway 5; algorithm p.29 (REFERENCE §6.1, §6.5)');
 
-function sortedSteps(input: SignalInput): SignalTaperStep[] {
+export function sortedSteps(input: SignalInput): SignalTaperStep[] {
   return [...(input.taper?.steps ?? [])].sort(
     (a, b) => a.startDate.localeCompare(b.startDate) || a.index - b.index,
   );
@@ -155,6 +155,37 @@ function reductions(ctx: SignalContext, from: LocalDate, to: LocalDate): StepSta
   return [...byDate.values()].sort((a, b) => b.date.localeCompare(a.date));
 }
 
+/**
+ * Withdrawal-checklist totals of the `post` days against the `base` days: evidence when the mean
+ * rose by ≥ `wdStepMinRisePoints` and ≥ `wdStepMinRiseFraction` of the baseline, else null.
+ */
+export function checklistRise(
+  ctx: SignalContext,
+  base: readonly [LocalDate, LocalDate],
+  post: readonly [LocalDate, LocalDate],
+): SignalEvidence | null {
+  const s = ctx.settings;
+  const lists = ctx.questionnaires.filter((q) => q.instrumentId === 'withdrawal');
+  const baseQ = inDays(ctx, lists, (q) => q.at, base[0], base[1]);
+  const postQ = inDays(ctx, lists, (q) => q.at, post[0], post[1]);
+  const bq = mean(baseQ.map((q) => q.total));
+  const pq = mean(postQ.map((q) => q.total));
+  if (
+    bq === null ||
+    pq === null ||
+    pq - bq < s.wdStepMinRisePoints ||
+    (bq > 0 && pq - bq < bq * s.wdStepMinRiseFraction)
+  ) {
+    return null;
+  }
+  return {
+    kind: 'questionnaire',
+    dates: [...baseQ, ...postQ].map((q) => q.at),
+    values: { baselineMean: round2(bq), postStepMean: round2(pq) },
+    note: 'Withdrawal checklist total',
+  };
+}
+
 function afterStepEvidence(ctx: SignalContext, step: StepStart): SignalEvidence[] {
   const s = ctx.settings;
   const baseFrom = plusDays(step.date, -s.wdStepBaselineDays);
@@ -166,24 +197,8 @@ function afterStepEvidence(ctx: SignalContext, step: StepStart): SignalEvidence[
       : ctx.today;
   const out: SignalEvidence[] = [];
 
-  const lists = ctx.questionnaires.filter((q) => q.instrumentId === 'withdrawal');
-  const baseQ = inDays(ctx, lists, (q) => q.at, baseFrom, baseTo);
-  const postQ = inDays(ctx, lists, (q) => q.at, postFrom, postTo);
-  const bq = mean(baseQ.map((q) => q.total));
-  const pq = mean(postQ.map((q) => q.total));
-  if (
-    bq !== null &&
-    pq !== null &&
-    pq - bq >= s.wdStepMinRisePoints &&
-    (bq <= 0 || pq - bq >= bq * s.wdStepMinRiseFraction)
-  ) {
-    out.push({
-      kind: 'questionnaire',
-      dates: [...baseQ, ...postQ].map((q) => q.at),
-      values: { baselineMean: round2(bq), postStepMean: round2(pq) },
-      note: 'Withdrawal checklist total',
-    });
-  }
+  const rise = checklistRise(ctx, [baseFrom, baseTo], [postFrom, postTo]);
+  if (rise !== null) out.push(rise);
   const baseC = inDays(ctx, ctx.checkIns, (c) => c.at, baseFrom, baseTo);
   const postC = inDays(ctx, ctx.checkIns, (c) => c.at, postFrom, postTo);
   const bc = mean(baseC.map(symptomScore));

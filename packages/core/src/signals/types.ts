@@ -93,6 +93,17 @@ export interface SignalDispensing {
   readonly mgPerUnit: number;
 }
 
+/** One count by the patient of what they hold of a formulation (issue 7 item 5). */
+export interface SignalStockCount {
+  readonly id?: string;
+  readonly at: Instant;
+  readonly formulation: FormulationId;
+  /** Tablets, or mL for the solution. */
+  readonly quantity: number;
+  /** Milligrams per tablet or per mL. */
+  readonly mgPerUnit: number;
+}
+
 /** One step of a signed (or proposed) taper plan. */
 export interface SignalTaperStep {
   readonly index: number;
@@ -102,6 +113,11 @@ export interface SignalTaperStep {
 
 export interface SignalTaperPlan {
   readonly steps: readonly SignalTaperStep[];
+  /**
+   * Last day of the follow-up phase after a final step to 0 mg (the taper's own setting);
+   * when left out, `postTaperFollowUpMonths` after that step.
+   */
+  readonly followUpEndDate?: LocalDate | null;
 }
 
 /** A medication of the patient's list; `startDate`, when known, lets "new opioid" be flagged. */
@@ -129,6 +145,8 @@ export interface SignalInput {
   readonly questionnaires: readonly SignalQuestionnaire[];
   readonly otherMedications: readonly SignalMedication[];
   readonly dispensing: readonly SignalDispensing[];
+  /** The patient's stock counts (SIG-EARLY-REFILL/count); none when the patient never counted. */
+  readonly stockCounts?: readonly SignalStockCount[];
   readonly taper?: SignalTaperPlan | null;
   /** The last documented risk/benefit review (JCPG Rec 1). */
   readonly lastReviewAt?: Instant | null;

@@ -21,3 +21,25 @@ export { currentStep, nextStep } from './query.js';
 export { describeTaperDispense, explainTaperStep, TAPER_EXPLANATIONS } from './explain.js';
 export type { TaperExplanation } from './explain.js';
 export { taperWarningSources } from './warnings.js';
+export {
+  DEFAULT_TAPER_CHECK_IN_SETTINGS,
+  TAPER_CHECK_IN_DAYS,
+  TAPER_CHECK_IN_OPEN_DAYS,
+  TAPER_FOLLOW_UP_INTERVAL_DAYS,
+  TAPER_FOLLOW_UP_MONTHS,
+  taperCheckInSchedule,
+  taperCheckInStates,
+  taperFollowUp,
+  withdrawalByStep,
+} from './checkins.js';
+export type {
+  TaperCheckInAnswer,
+  TaperCheckInKind,
+  TaperCheckInScoreInput,
+  TaperCheckInSettings,
+  TaperCheckInSlot,
+  TaperCheckInState,
+  TaperCheckInStatus,
+  TaperFollowUp,
+  TaperStepScores,
+} from './checkins.js';

@@ -37,6 +37,8 @@ const BY_SIGNAL: Readonly<Record<string, readonly DataCategory[]>> = {
   'SIG-ADJUSTMENT': [M],
   'SIG-TAPER-FAST': [M],
   'SIG-WD-AFTER-STEP': [M, C],
+  'SIG-POST-TAPER/symptoms': [M, Q],
+  'SIG-POST-TAPER/doses': [M],
   'SIG-REVIEW-DUE': [M],
   'SIG-EARLY-REFILL': [M],
 };

@@ -17,6 +17,8 @@ import { loadSignalDispensing } from '../pharmacy/repo.js';
 import { loadProfile } from '../profile/routes.js';
 import { loadSignalQuestionnaires } from '../questionnaires/repo.js';
 import { loadRegimenVersions } from '../regimen/service.js';
+import { loadSignalStockCounts } from '../supply/repo.js';
+import { signalTaperOf } from '../taper/checkIns.js';
 import { SEVERITY_RANK, signalCategories, signalFingerprint } from './categories.js';
 
 /**
@@ -63,6 +65,10 @@ async function signalsFor(ctx: AppContext, patientId: string, zone: string): Pro
       startDate: null,
     })),
     dispensing: await loadSignalDispensing(ctx.db, patientId, range),
+    // The patient's stock counts: SIG-EARLY-REFILL/count (running out earlier than explained).
+    stockCounts: await loadSignalStockCounts(ctx.db, patientId, range),
+    // The signed plan in force: SIG-TAPER-FAST, SIG-WD-AFTER-STEP and SIG-POST-TAPER read it.
+    taper: await signalTaperOf(ctx, patientId),
   });
 }
 

@@ -22,7 +22,7 @@ export type Scenario = (typeof SCENARIOS)[number];
 
 export const SCENARIO_LABELS: Readonly<Record<Scenario, string>> = {
   stable: 'stable',
-  taper: 'taper in progress',
+  taper: 'supervised taper (just started, in progress, paused, in follow-up)',
   opioid: 'opioid co-prescription',
   'early-refill': 'early refills',
   crisis: 'crisis answer',
@@ -207,7 +207,7 @@ export const DEMO_COHORT: readonly DemoPatient[] = [
     team: [P, PH],
     otherMedications: [{ name: 'Naproxen', dose: '250 mg', frequency: 'twice a day' }],
   },
-  // Taper in progress: the prescriber steps the regimen down (see generate.ts).
+  // Supervised tapers at different stages, signed by the prescriber (see tapers.ts).
   {
     ...base,
     key: 'taper-1',
@@ -238,7 +238,8 @@ export const DEMO_COHORT: readonly DemoPatient[] = [
     name: 'Mia Robinson',
     zone: 'America/New_York',
     scenario: 'taper',
-    days: 70,
+    // A month on the dose, the whole taper, then follow-up (demo/tapers.ts).
+    days: 280,
     formulation: 'tab2',
     doses: twice(4),
     team: [P, PSY],

@@ -33,6 +33,8 @@ import {
 } from '../db/schema.js';
 import { DEMO_COHORT, demoEmail, SCENARIO_LABELS, SCENARIOS, type Scenario } from './cohort.js';
 import { generatePatientRows, type DemoClinicians, type PatientRows } from './generate.js';
+import { addTaperRows } from './taperRows.js';
+import { signDemoTaper } from './tapers.js';
 
 const BATCH = 500;
 
@@ -113,8 +115,7 @@ export async function seedCohort(
       clinicId: null,
       createdAt: new Date(localToInstant(start, '15:30', patient.zone)),
     };
-    const rows = generatePatientRows({ patient, patientId, clinicians, now, newId: randomUUID });
-    return { patient, user, rows };
+    return { patient, user };
   });
   await ctx.db.transaction(async (tx) => {
     await insertAll(
@@ -122,10 +123,16 @@ export async function seedCohort(
       users,
       made.map((m) => m.user),
     );
-    await insertRows(
-      tx,
-      made.map((m) => m.rows),
-    );
+    const all: PatientRows[] = [];
+    for (const { patient, user } of made) {
+      const input = { patient, patientId: user.id, clinicians, now, newId: randomUUID };
+      // A taper is signed first, so the history follows the regimen versions it wrote.
+      const taper = await signDemoTaper(tx, ctx.config, input);
+      const rows = generatePatientRows({ ...input, regimen: taper?.regimen });
+      if (taper !== null) addTaperRows(input, rows, taper);
+      all.push(rows);
+    }
+    await insertRows(tx, all);
   });
   for (const { user } of made) await recomputeAlerts(ctx, user.id);
 

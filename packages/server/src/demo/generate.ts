@@ -17,7 +17,6 @@ import {
   type Severity4,
 } from '@steady/core';
 import { CONSENT_DEFAULTS, type ConsentMap, type Discipline } from '../careteam/consent.js';
-import type { DemoPatient } from './cohort.js';
 import { addConversations } from './conversations.js';
 import {
   DAY,
@@ -32,27 +31,10 @@ import { between, prng, rating, seedOf } from './random.js';
 
 export type { DemoClinician, DemoClinicians, GenerateInput, PatientRows } from './patientRows.js';
 
-/** Days between taper steps, and before the first one. */
-const TAPER_STEP_DAYS = 14;
-const TAPER_FIRST_STEP = 28;
 /** Days a dispensing is written for, and between two dispensings as planned. */
 const SUPPLY_DAYS = 28;
 
 const sum = (doses: readonly ScheduledDose[]) => doses.reduce((s, x) => s + x.amountMg, 0);
-
-/** The regimen after one taper step: the largest dose (latest on ties) lowered by `step`. */
-function stepDown(doses: readonly ScheduledDose[], step: number): ScheduledDose[] {
-  let index = 0;
-  doses.forEach((dose, i) => {
-    if (dose.amountMg >= (doses[index]?.amountMg ?? 0)) index = i;
-  });
-  return doses
-    .map((dose, i) => (i === index ? { ...dose, amountMg: dose.amountMg - step } : dose))
-    .filter((dose) => dose.amountMg > 0);
-}
-
-/** Smallest step a patient can take from the formulation: half a tablet. */
-const halfTablet = (formulation: DemoPatient['formulation']) => mgPerUnit(formulation) / 2;
 
 export function generatePatientRows(input: GenerateInput): PatientRows {
   const { patient: spec, patientId, clinicians, now, newId } = input;
@@ -127,7 +109,7 @@ export function generatePatientRows(input: GenerateInput): PatientRows {
     }
   }
 
-  // ── Regimen: one version, or a taper stepping down every two weeks ──────────────────────
+  // ── Regimen: one version, or the versions a signed taper wrote (tapers.ts) ───────────────
   const versions: RegimenVersion[] = [];
   const addVersion = (startDate: string, doses: readonly ScheduledDose[], reason: string) => {
     const id = newId();
@@ -161,23 +143,14 @@ export function generatePatientRows(input: GenerateInput): PatientRows {
       details: { version: version.version },
     });
   };
-  addVersion(
-    start,
-    spec.doses,
-    spec.scenario === 'recently-started' ? 'Started at clinic visit' : 'Current prescription',
-  );
-  if (spec.scenario === 'taper') {
-    const step = halfTablet(spec.formulation);
-    let doses = [...spec.doses];
-    for (let day = TAPER_FIRST_STEP, n = 1; day <= spec.days; day += TAPER_STEP_DAYS, n += 1) {
-      const before = sum(doses);
-      doses = stepDown(doses, step);
-      addVersion(
-        addDays(start, day),
-        doses,
-        `Taper step ${String(n)}: daily total ${String(before)} mg → ${String(sum(doses))} mg, as agreed with the patient`,
-      );
-    }
+  if (input.regimen === undefined) {
+    addVersion(
+      start,
+      spec.doses,
+      spec.scenario === 'recently-started' ? 'Started at clinic visit' : 'Current prescription',
+    );
+  } else {
+    versions.push(...input.regimen);
   }
   const taperSteps = versions.slice(1).map((v) => v.startDate);
 

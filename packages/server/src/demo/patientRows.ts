@@ -1,4 +1,5 @@
 /** The rows one demo patient's history is made of, and what generating them takes. */
+import type { RegimenVersion } from '@steady/core';
 import type { Discipline } from '../careteam/consent.js';
 import type {
   appointments,
@@ -34,6 +35,11 @@ export interface GenerateInput {
   readonly now: Date;
   /** Fresh ids (random UUIDs in the demo, a counter in tests). */
   readonly newId: () => string;
+  /**
+   * Regimen versions already stored (a signed taper's, tapers.ts): the history follows them
+   * and they are not written again.
+   */
+  readonly regimen?: readonly RegimenVersion[];
 }
 
 export interface PatientRows {

@@ -70,6 +70,10 @@ function expected(route: RouteRecord, caller: Caller, clinicId: string): Outcome
   if (policy === undefined) throw new Error(`${routeKey(route)} has no policy`);
   if (policy.kind === 'public') return ALLOWED;
   if (caller.client === null) return refused(401, 'STEADY_ERR_UNAUTHENTICATED');
+  // FHIR reads by id authorize against the record's patient in the handler (fhir/read.ts);
+  // the seeded `:id` names a Questionnaire, so no other type's record matches it. Who may read
+  // which record is tested in fhir/consent.int.test.ts.
+  if (/^\/fhir\/(?!Questionnaire\/)\w+\/:id$/.test(route.url)) return NOT_FOUND;
   switch (policy.kind) {
     case 'signed-in':
       return policy.roles === undefined ||

@@ -5,16 +5,23 @@
  * isolation, malformed-input, guard and authorization suites.
  */
 import type { Client, Harness } from '../testing/harness.js';
+import * as calendar from '../calendar/samples.test-helpers.js';
 import * as chart from '../chart/samples.test-helpers.js';
 import * as checkups from '../checkups/samples.test-helpers.js';
 import * as exercises from '../exercises/samples.test-helpers.js';
+import * as fhir from '../fhir/samples.test-helpers.js';
 import * as goals from '../goals/samples.test-helpers.js';
 import * as insights from '../insights/samples.test-helpers.js';
 import * as messages from '../messages/samples.test-helpers.js';
 import * as pharmacy from '../pharmacy/samples.test-helpers.js';
+import * as portability from '../portability/samples.test-helpers.js';
 import * as preferences from '../preferences/samples.test-helpers.js';
 import * as questionnaires from '../questionnaires/samples.test-helpers.js';
+import * as reports from '../reports/samples.test-helpers.js';
+import * as supply from '../supply/samples.test-helpers.js';
 import * as techniques from '../techniques/samples.test-helpers.js';
+import * as taper from '../taper/samples.test-helpers.js';
+import * as taperCheckIns from '../taper/checkInSamples.test-helpers.js';
 import type { RouteIds } from './routes.test-helpers.js';
 
 export interface FeatureSeedContext {
@@ -57,6 +64,13 @@ const FEATURES: readonly FeatureSamples[] = [
   exercises,
   insights,
   preferences,
+  supply,
+  portability,
+  calendar,
+  taper,
+  taperCheckIns,
+  fhir,
+  reports,
 ];
 
 export const FEATURE_SEEDS: readonly FeatureSeeder[] = FEATURES.map((f) => f.seed);

@@ -49,7 +49,7 @@ describeOnDatabases('route policies', (harness) => {
     }
   });
 
-  it('keeps public routes to health, docs, registration, sign-in and invitation look-up', () => {
+  it('keeps public routes to health, docs, registration, sign-in, invitation look-up, the FHIR capability statement and secret calendar links', () => {
     const open = h.app.routePolicies
       .filter((r) => r.policy?.kind === 'public' && r.method !== 'HEAD')
       .map(routeKey)
@@ -60,6 +60,8 @@ describeOnDatabases('route policies', (harness) => {
       'GET /api/consent-defaults',
       'GET /api/invitations/:code',
       'GET /api/openapi.json',
+      'GET /calendar/:token.ics',
+      'GET /fhir/metadata',
       'GET /healthz',
       'GET /readyz',
       'POST /api/auth/login',

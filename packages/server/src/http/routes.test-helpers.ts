@@ -257,6 +257,9 @@ export function expectError(
 ): { code: string; message: string; details?: unknown } {
   expect(res.statusCode, `${context} ${res.body}`).toBe(status);
   if (res.body === '') throw new Error(`${context}: empty error body (HEAD?)`);
+  if (String(res.headers['content-type']).startsWith('application/fhir+json')) {
+    return expectOperationOutcome(res, code, context);
+  }
   expect(res.headers['content-type'], context).toMatch(/^application\/json/);
   const body = res.json<{ error: { code: string; message: string; details?: unknown } }>();
   expect(Object.keys(body), context).toEqual(['error']);
@@ -268,4 +271,46 @@ export function expectError(
   }
   expect(res.body, context).not.toMatch(/stack|\bat \S+ \(|node_modules|\.[jt]s:\d+|Error:/);
   return body.error;
+}
+
+interface OutcomeIssue {
+  readonly severity: string;
+  readonly diagnostics?: string;
+  readonly expression?: readonly string[];
+  readonly details?: { readonly coding?: readonly { code?: string }[]; readonly text?: string };
+}
+
+/**
+ * Errors under /fhir are OperationOutcomes (fhir/outcome.ts) carrying the same Steady code in
+ * each issue's details, the message as its text and validation paths as expressions: the same
+ * checks, in the FHIR shape.
+ */
+function expectOperationOutcome(
+  res: LightMyRequestResponse,
+  code: string,
+  context: string,
+): { code: string; message: string; details?: unknown } {
+  const body = res.json<{ resourceType: string; issue: OutcomeIssue[] }>();
+  expect(body.resourceType, context).toBe('OperationOutcome');
+  expect(body.issue.length, context).toBeGreaterThan(0);
+  for (const issue of body.issue) {
+    expect(issue.severity, context).toBe('error');
+    expect(issue.details?.coding?.[0]?.code, context).toBe(code);
+  }
+  const message = body.issue[0]?.details?.text ?? '';
+  expect(message.length, context).toBeGreaterThan(0);
+  expect(res.body, context).not.toMatch(/stack|\bat \S+ \(|node_modules|\.[jt]s:\d+|Error:/);
+  const details = body.issue.flatMap((i) =>
+    i.expression === undefined ? [] : [{ path: i.expression[0], message: i.diagnostics ?? '' }],
+  );
+  return details.length === 0 ? { code, message } : { code, message, details };
+}
+
+/**
+ * Audit actions that GET routes write by design (FHIR reads and report exports are audited even
+ * for the patient's own reads), so suites comparing audit counts around their snapshot reads
+ * leave them out.
+ */
+export function isExportReadAudit(action: string): boolean {
+  return action.startsWith('fhir.') || action.startsWith('report.');
 }

@@ -41,6 +41,19 @@ export const en = {
   STEADY_ERR_GOAL_ARCHIVED: 'This goal is archived.',
   STEADY_ERR_UNDO_TOO_LATE: 'Only entries made today can be undone.',
   STEADY_ERR_DELETE_TOO_LATE: 'A session can only be deleted in the 24 hours after it was logged.',
+  STEADY_ERR_NO_TAPER: 'There is no taper plan for this patient.',
+  STEADY_ERR_TAPER_EXISTS:
+    'This patient already has a taper in progress. Change that plan instead of starting another.',
+  STEADY_ERR_TAPER_CHANGE_REFUSED: 'This change cannot be made to the taper plan as it is now.',
+  STEADY_ERR_TAPER_REQUEST_CLOSED: 'This request was already answered.',
+  STEADY_ERR_SIGNATURE_FAILED: 'The password is not correct. The plan was not signed.',
+  STEADY_ERR_TAPER_CHECK_IN_NOT_DUE:
+    'This withdrawal check-in is not open now. Your list of check-ins shows the one that is due.',
+  STEADY_ERR_PASSWORD_MISMATCH: 'The password is not correct. Nothing was changed.',
+  STEADY_ERR_DELETION_PENDING:
+    'Your account is already set to be deleted. You can cancel that, or wait for it.',
+  STEADY_ERR_UNSAFE_INSTRUCTION:
+    'This instruction cannot be saved: it must never advise a double or catch-up dose, or stopping diazepam.',
   STEADY_ERR_NOT_READY: 'Steady is not ready yet.',
   STEADY_ERR_INTERNAL:
     'Something went wrong on our side. Your data was not changed. Please try again.',

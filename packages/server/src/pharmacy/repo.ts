@@ -53,6 +53,7 @@ function toView(r: DispensingRow, names: ReadonlyMap<string, string>): Dispensin
     dispensedAt: r.dispensedAt.toISOString(),
     daysSupply: r.daysSupply,
     note: r.note,
+    taperPlanId: r.taperPlanId,
     recordedBy: person(r.recordedBy),
     createdAt: r.createdAt.toISOString(),
     voided:

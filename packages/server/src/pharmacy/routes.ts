@@ -10,7 +10,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit/audit.js';
 import type { AppContext } from '../context.js';
-import { dispensingRecords } from '../db/schema.js';
+import { dispensingRecords, taperVersions } from '../db/schema.js';
+import type { Db } from '../db/client.js';
 import { AppError } from '../http/errors.js';
 import { patientOf, type PatientAccess } from '../http/policy.js';
 import { patientParams, type TypedApp } from '../http/types.js';
@@ -79,6 +80,21 @@ function checkDispensing(input: DispensingInput, now: Date): Date {
   return at;
 }
 
+/** A dispensing may name a taper only if it is one of this patient's (any version). */
+async function checkTaperLink(db: Db, patientId: string, taperPlanId: string | null) {
+  if (taperPlanId === null) return;
+  const [found] = await db
+    .select({ id: taperVersions.id })
+    .from(taperVersions)
+    .where(and(eq(taperVersions.taperId, taperPlanId), eq(taperVersions.patientId, patientId)))
+    .limit(1);
+  if (found === undefined) {
+    throw new AppError('STEADY_ERR_VALIDATION', [
+      { path: '/body/taperPlanId', message: "not one of this patient's tapers" },
+    ]);
+  }
+}
+
 export function pharmacyRoutes(app: TypedApp, ctx: AppContext): void {
   app.get(
     '/api/patients/:patientId/dispensing',
@@ -119,8 +135,9 @@ export function pharmacyRoutes(app: TypedApp, ctx: AppContext): void {
       requireMember(access);
       const now = ctx.now();
       const dispensedAt = checkDispensing(request.body, now);
+      const { formulation, quantity, daysSupply, note, taperPlanId } = request.body;
+      await checkTaperLink(ctx.db, access.patientId, taperPlanId);
       const id = randomUUID();
-      const { formulation, quantity, daysSupply, note } = request.body;
       await ctx.db.transaction(async (tx) => {
         await tx.insert(dispensingRecords).values({
           id,
@@ -130,6 +147,7 @@ export function pharmacyRoutes(app: TypedApp, ctx: AppContext): void {
           dispensedAt,
           daysSupply,
           note,
+          taperPlanId,
           recordedBy: access.user.id,
           createdAt: now,
         });

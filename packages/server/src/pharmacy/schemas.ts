@@ -18,6 +18,8 @@ export const dispensingBody = z.object({
   dispensedAt: z.iso.datetime({ offset: true }).optional(),
   daysSupply: z.number().int().min(1).max(365).nullable().default(null),
   note: z.string().trim().max(500).nullable().default(null),
+  /** The taper this dispensing serves: one of this patient's taper ids (issue 5), else 400. */
+  taperPlanId: z.uuid().nullable().default(null),
 });
 export type DispensingInput = z.infer<typeof dispensingBody>;
 
@@ -41,6 +43,8 @@ export const dispensingView = z.object({
   dispensedAt: z.string(),
   daysSupply: z.number().nullable(),
   note: z.string().nullable(),
+  /** The taper (taper id) this dispensing was recorded for, if any. */
+  taperPlanId: z.string().nullable(),
   recordedBy: person,
   createdAt: z.string(),
   voided: z.object({ at: z.string(), by: person, reason: z.string() }).nullable(),

@@ -8,6 +8,7 @@ import { useNotesQuery } from '../notes/useNotes';
 import { ErrorAlert } from '../shared/components/ErrorAlert';
 import { Loading } from '../shared/components/Loading';
 import { Page } from '../shared/components/Page';
+import { VisitSummaryPdfPanel } from '../reports/VisitSummaryPdfPanel';
 import { routes } from '../shared/layout/routes';
 import { useMemberWords } from '../shared/memberKind';
 import { useUser } from '../shared/session';
@@ -251,6 +252,10 @@ export function CheckupsPage() {
           </details>
         )}
       </Section>
+
+      <Paper withBorder p="md" radius="md">
+        <VisitSummaryPdfPanel patientId={id} zone={zone} preset={null} order={2} forPatient />
+      </Paper>
 
       <Section id="checkups-past-heading" title={t('checkups.pastHeading')}>
         {past.isPending ? (

@@ -19,6 +19,8 @@ import {
   useVisitSummaryQuery,
 } from './useCheckups';
 import { VisitSummaryView } from './VisitSummaryView';
+import { VisitSummaryPdfPanel } from '../reports/VisitSummaryPdfPanel';
+import { presetFor } from '../reports/visitSummary';
 
 const HEADING_ID = 'patient-checkups-heading';
 const LAST = 'last';
@@ -183,6 +185,15 @@ export function CheckupsSection({ patientId }: { patientId: string }) {
         )}
         {isClinician && (
           <SinceLastVisit patientId={patientId} past={past.data?.appointments ?? []} own={own} />
+        )}
+        {isClinician && zone !== null && (
+          <VisitSummaryPdfPanel
+            patientId={patientId}
+            zone={zone}
+            preset={presetFor(user.discipline)}
+            order={3}
+            forPatient={false}
+          />
         )}
       </Stack>
 

@@ -23,7 +23,10 @@ import { ExercisesSection } from '../exercises/ExercisesSection';
 import { RequestsReview } from './RequestsReview';
 import { MedicationListWithFlags } from '../pharmacy/MedicationListWithFlags';
 import { PharmacySection } from '../pharmacy/PharmacySection';
+import { FhirImportSection } from '../fhir/FhirImportSection';
 import { TaperTab } from '../taper/TaperTab';
+import { PatientSupply } from '../supply/PatientSupply';
+import { TaperDispenseSection } from '../taper/TaperDispenseSection';
 import { usePatientHistoryQuery, usePatientRowQuery, usePatientTodayQuery } from './usePatients';
 
 function BackLink() {
@@ -84,9 +87,12 @@ export function PatientPage() {
               <>
                 {/* A pharmacist's page leads with their workspace; a prescriber's with the regimen. */}
                 {isPharmacist && meds && <PharmacySection patientId={id} />}
+                {isPharmacist && meds && <FhirImportSection patientId={id} audience="member" />}
+                {isPharmacist && meds && <TaperDispenseSection patientId={id} />}
                 <PatientRegimen patientId={id} canChange={isPrescriber && meds} />
                 {isPrescriber && meds && <RequestsReview patientId={id} />}
                 {isPrescriber && meds && <PharmacySection patientId={id} />}
+                {meds && <PatientSupply patientId={id} canSetInstruction={isPrescriber} />}
                 <PatientToday patientId={id} />
               </>
             ),

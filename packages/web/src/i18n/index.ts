@@ -14,9 +14,11 @@ import enQuestionnaires from './en-questionnaires.json';
 import enTechniques from './en-techniques.json';
 import enTaper from './en-taper.json';
 import enTaperPatient from './en-taperpatient.json';
+import enTaperDispense from './en-taperdispense.json';
 import enReports from './en-reports.json';
 import enFhir from './en-fhir.json';
 import enPortability from './en-portability.json';
+import enSupply from './en-supply.json';
 
 export const defaultNS = 'translation';
 /**
@@ -40,9 +42,11 @@ export const resources = {
       ...enLearn,
       ...enTaper,
       ...enTaperPatient,
+      ...enTaperDispense,
       ...enReports,
       ...enFhir,
       ...enPortability,
+      ...enSupply,
     },
   },
 } as const;

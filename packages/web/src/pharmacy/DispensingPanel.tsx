@@ -3,16 +3,14 @@ import {
   Badge,
   Button,
   Group,
-  NativeSelect,
   Paper,
   SimpleGrid,
   Stack,
   Text,
   Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
-import { addDays, FORMULATION_IDS, type FormulationId } from '@steady/core';
+import { addDays, type FormulationId } from '@steady/core';
 import { useTranslation } from 'react-i18next';
 import { useAlertsQuery } from '../alerts/useAlerts';
 import { SharedSection } from '../clinician/SharedSection';
@@ -21,20 +19,13 @@ import { Note } from '../shared/components/Note';
 import { DisplayTimeZoneContext, useFormatters } from '../shared/format';
 import {
   useDispensingQuery,
-  useRecordDispensing,
   useVoidDispensing,
   type Dispensing,
   type DispensingList,
   type SupplyEstimate,
   type SupplyProjection,
 } from './api';
-import {
-  dispensingFromDraft,
-  initialDispensingDraft,
-  type DispensingDraft,
-  type DispensingErrors,
-} from './forms';
-import { NoteField, SubmitRow } from './FormParts';
+import { DispensingForm } from './DispensingForm';
 
 const EARLY_REFILL = 'SIG-EARLY-REFILL';
 
@@ -127,142 +118,6 @@ function EarlyRefillNote({ patientId }: { patientId: string }) {
   );
 }
 
-function DispensingForm({ patientId, zone }: { patientId: string; zone: string }) {
-  const { t } = useTranslation();
-  const record = useRecordDispensing(patientId);
-  const [draft, setDraft] = useState<DispensingDraft>(() =>
-    initialDispensingDraft(new Date().toISOString(), zone),
-  );
-  const [errors, setErrors] = useState<DispensingErrors>({});
-  const [saved, setSaved] = useState(false);
-  const change = (patch: Partial<DispensingDraft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    setSaved(false);
-  };
-  const solution = draft.formulation === 'sol1';
-  let quantityError: string | null = null;
-  if (errors.quantity === 'step') {
-    quantityError = solution
-      ? t('pharmacy.dispensing.errors.stepSolution')
-      : t('pharmacy.dispensing.errors.stepTablets');
-  } else if (errors.quantity !== undefined) {
-    quantityError = t(`pharmacy.dispensing.errors.${errors.quantity}`);
-  }
-  return (
-    <form
-      noValidate
-      aria-labelledby="pharmacy-dispense-heading"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const result = dispensingFromDraft(draft, zone, Date.now());
-        if ('errors' in result) {
-          setErrors(result.errors);
-          return;
-        }
-        setErrors({});
-        record.mutate(result.input, {
-          onSuccess: () => {
-            setDraft(initialDispensingDraft(new Date().toISOString(), zone));
-            setSaved(true);
-          },
-        });
-      }}
-    >
-      <Stack gap="sm">
-        <Title order={3} fz="1.1rem" id="pharmacy-dispense-heading">
-          {t('pharmacy.dispensing.formTitle')}
-        </Title>
-        <NativeSelect
-          label={t('pharmacy.dispensing.formulation')}
-          size="md"
-          value={draft.formulation}
-          data={FORMULATION_IDS.map((f) => ({ value: f, label: t(`pharmacy.formulation.${f}`) }))}
-          onChange={(e) => {
-            change({ formulation: e.currentTarget.value as FormulationId });
-          }}
-        />
-        <TextInput
-          label={
-            solution
-              ? t('pharmacy.dispensing.quantitySolution')
-              : t('pharmacy.dispensing.quantityTablets')
-          }
-          description={
-            solution
-              ? t('pharmacy.dispensing.quantitySolutionHint')
-              : t('pharmacy.dispensing.quantityTabletsHint')
-          }
-          size="md"
-          required
-          inputMode="decimal"
-          value={draft.quantity}
-          error={quantityError}
-          onChange={(e) => {
-            change({ quantity: e.currentTarget.value });
-          }}
-        />
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <TextInput
-            type="date"
-            label={t('pharmacy.dispensing.date')}
-            description={t('pharmacy.dispensing.zoneHint', { zone })}
-            size="md"
-            required
-            value={draft.date}
-            error={
-              errors.when === undefined
-                ? null
-                : errors.when === 'future'
-                  ? t('pharmacy.dispensing.errors.whenFuture')
-                  : t('pharmacy.dispensing.errors.whenInvalid')
-            }
-            onChange={(e) => {
-              change({ date: e.currentTarget.value });
-            }}
-          />
-          <TextInput
-            type="time"
-            label={t('pharmacy.dispensing.time')}
-            size="md"
-            required
-            value={draft.time}
-            onChange={(e) => {
-              change({ time: e.currentTarget.value });
-            }}
-          />
-        </SimpleGrid>
-        <TextInput
-          label={t('pharmacy.dispensing.daysSupply')}
-          description={t('pharmacy.dispensing.daysSupplyHint')}
-          size="md"
-          inputMode="numeric"
-          value={draft.daysSupply}
-          error={
-            errors.daysSupply === undefined ? null : t('pharmacy.dispensing.errors.daysSupply')
-          }
-          onChange={(e) => {
-            change({ daysSupply: e.currentTarget.value });
-          }}
-        />
-        <NoteField
-          label={t('pharmacy.dispensing.note')}
-          description={t('pharmacy.dispensing.noteHint')}
-          maxLength={500}
-          value={draft.note}
-          onChange={(note) => {
-            change({ note });
-          }}
-        />
-        <SubmitRow
-          mutation={record}
-          label={t('pharmacy.dispensing.submit')}
-          saved={saved ? t('pharmacy.dispensing.saved') : ''}
-        />
-      </Stack>
-    </form>
-  );
-}
-
 function VoidDialog({
   patientId,
   dispensing,
@@ -348,6 +203,11 @@ function History({
                     {d.voided !== null && (
                       <Badge color="gray.8" tt="none">
                         {t('pharmacy.dispensing.voided')}
+                      </Badge>
+                    )}
+                    {d.taperPlanId !== null && (
+                      <Badge color="teal.9" tt="none">
+                        {t('taperDispense.history.forTaper')}
                       </Badge>
                     )}
                   </Group>

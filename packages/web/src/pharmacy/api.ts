@@ -24,6 +24,8 @@ export interface Dispensing {
   readonly dispensedAt: Instant;
   readonly daysSupply: number | null;
   readonly note: string | null;
+  /** The taper (taper id) this dispensing was recorded for, if any. */
+  readonly taperPlanId: string | null;
   readonly recordedBy: Person;
   readonly createdAt: Instant;
   readonly voided: { readonly at: Instant; readonly by: Person; readonly reason: string } | null;
@@ -45,6 +47,8 @@ export interface DispensingInput {
   dispensedAt: Instant;
   daysSupply: number | null;
   note: string | null;
+  /** One of the patient's taper ids, to link the dispensing to the taper. */
+  taperPlanId?: string | null;
 }
 
 export type InteractionSeverity = 'critical' | 'high' | 'moderate' | 'low';

@@ -5,6 +5,7 @@ import type { TodaySlot } from '../shared/api/types';
 import { useFormatters } from '../shared/format';
 import { DialogForm } from '../shared/components/DialogForm';
 import { Note } from '../shared/components/Note';
+import { MissedDoseNote } from '../supply/MissedDoseNote';
 
 interface Props {
   slot: TodaySlot;
@@ -44,7 +45,9 @@ export function SkipDialog({ slot, busy, error, onSubmit, onClose }: Props) {
           setReason(e.currentTarget.value);
         }}
       />
-      <Note>{t('today.missedDoseNote')}</Note>
+      <Note>
+        <MissedDoseNote compact />
+      </Note>
     </DialogForm>
   );
 }

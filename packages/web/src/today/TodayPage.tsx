@@ -14,6 +14,9 @@ import { AsNeededSummary } from './AsNeededSummary';
 import { DoseCard } from './DoseCard';
 import { MyAlerts } from './MyAlerts';
 import { TodayTaperCard } from '../taper/TodayTaperCard';
+import { DeletionNotice } from '../portability/DeletionNotice';
+import { MissedDoseNote } from '../supply/MissedDoseNote';
+import { RefillReminderCard } from '../supply/RefillReminderCard';
 import { NextCheckups } from '../checkups/NextCheckups';
 import { DueQuestionnaires } from '../questionnaires/DueQuestionnaires';
 import { FirstDoseLearn } from '../learn/FirstDoseLearn';
@@ -92,7 +95,9 @@ function TodayContent({ today }: { today: TodayResponse }) {
         {announcement}
       </div>
       <MyAlerts />
+      <DeletionNotice />
       <TodayTaperCard />
+      <RefillReminderCard />
 
       {regimen === null ? (
         <Card withBorder radius="md" p="lg">
@@ -200,11 +205,7 @@ function TodayContent({ today }: { today: TodayResponse }) {
         </Card>
       )}
 
-      {regimen !== null && (
-        <Text c="dimmed" size="sm">
-          {t('today.missedDoseNote')}
-        </Text>
-      )}
+      {regimen !== null && <MissedDoseNote />}
       <FirstDoseLearn today={today} />
 
       <DueQuestionnaires />

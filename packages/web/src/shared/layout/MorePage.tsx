@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { Page } from '../components/Page';
-import { labelKeyOf, MORE_ITEMS } from './nav';
+import { labelKeyOf, MORE_ITEMS, summaryKeyOf } from './nav';
 import '../../learn/learn.css';
 
 /** `/more`: the patient's less frequent pages, as big rows (the phone's tab bar has five tabs). */
@@ -26,7 +26,7 @@ export function MorePage() {
                   {t(labelKeyOf(key))}
                 </span>
                 <span className="sd-learn-row-summary" id={`more-${key}`}>
-                  {t(`learn.more.${key}`)}
+                  {t(summaryKeyOf(key))}
                 </span>
               </span>
             </Link>

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import enLearn from '../../i18n/en-learn.json';
+import enTaperPatient from '../../i18n/en-taperpatient.json';
+import enPortability from '../../i18n/en-portability.json';
 import en from '../../i18n/en.json';
 import type { Role, SessionUser } from '../api/types';
-import { headerLinksFor, homeFor, isCurrent, labelKeyOf, MORE_ITEMS, tabsFor } from './nav';
+import {
+  headerLinksFor,
+  homeFor,
+  isCurrent,
+  labelKeyOf,
+  MORE_ITEMS,
+  summaryKeyOf,
+  tabsFor,
+} from './nav';
 import { routes } from './routes';
 
 const user = (role: Role): SessionUser => ({
@@ -29,7 +39,7 @@ const lookup = (key: string): unknown =>
         typeof node === 'object' && node !== null
           ? (node as Record<string, unknown>)[part]
           : undefined,
-      { ...en, ...enLearn },
+      { ...en, ...enLearn, ...enTaperPatient, ...enPortability },
     );
 
 describe('tabsFor', () => {
@@ -38,22 +48,26 @@ describe('tabsFor', () => {
     expect(MORE_ITEMS.map((i) => i.key)).toEqual([
       'history',
       'medications',
+      'taper',
       'goals',
       'insights',
       'learn',
       'checkups',
       'careTeam',
       'profile',
+      'myData',
     ]);
     expect(MORE_ITEMS.map((i) => i.href)).toEqual([
       '/history',
       '/medications',
+      '/taper',
       '/goals',
       '/insights',
       '/learn',
       '/check-ups',
       '/care-team',
       '/profile',
+      '/my-data',
     ]);
     // Profile moved into More: the header keeps only the low-energy switch and sign-out.
     expect(headerLinksFor(user('patient'))).toEqual([]);
@@ -82,7 +96,7 @@ describe('tabsFor', () => {
       expect(typeof lookup(labelKeyOf(key)), key).toBe('string');
     }
     for (const item of MORE_ITEMS) {
-      expect(typeof lookup(`learn.more.${item.key}`), item.key).toBe('string');
+      expect(typeof lookup(summaryKeyOf(item.key)), item.key).toBe('string');
     }
   });
 });

@@ -20,10 +20,13 @@ import {
   TechniquesIcon,
 } from './navIcons';
 import { MessagesTabIcon, MessagesTabLabel } from '../../messages/MessagesNav';
+import { MyDataIcon } from '../../portability/MyDataIcon';
 import { routes } from './routes';
 
 /** Pages of issue 8 (and Check-ups, new to the bar): labelled in `learn.nav`. */
 type NewNavKey = 'techniques' | 'more' | 'goals' | 'insights' | 'learn' | 'checkups';
+/** Pages labelled in their own feature's i18n file. */
+type FeatureNavKey = 'taper' | 'myData';
 /** Labelled in `app.nav`. */
 type AppNavKey =
   | 'today'
@@ -37,7 +40,7 @@ type AppNavKey =
   | 'clinic'
   | 'account';
 
-export type NavKey = AppNavKey | NewNavKey;
+export type NavKey = AppNavKey | NewNavKey | FeatureNavKey;
 
 const NEW_KEYS: readonly NewNavKey[] = [
   'techniques',
@@ -50,7 +53,15 @@ const NEW_KEYS: readonly NewNavKey[] = [
 const isNew = (key: NavKey): key is NewNavKey => (NEW_KEYS as readonly string[]).includes(key);
 
 /** The i18n key of a nav entry's label. */
-export function labelKeyOf(key: NavKey): `app.nav.${AppNavKey}` | `learn.nav.${NewNavKey}` {
+export function labelKeyOf(
+  key: NavKey,
+):
+  | `app.nav.${AppNavKey}`
+  | `learn.nav.${NewNavKey}`
+  | 'taperPatient.nav.title'
+  | 'portability.nav.myData' {
+  if (key === 'taper') return 'taperPatient.nav.title';
+  if (key === 'myData') return 'portability.nav.myData';
   return isNew(key) ? `learn.nav.${key}` : `app.nav.${key}`;
 }
 
@@ -75,7 +86,27 @@ const messages: NavTab = {
 
 /** A row of the More page: a page visited less often than the five tabs. */
 export type MoreKey =
-  'history' | 'medications' | 'goals' | 'insights' | 'learn' | 'checkups' | 'careTeam' | 'profile';
+  | 'history'
+  | 'medications'
+  | 'taper'
+  | 'goals'
+  | 'insights'
+  | 'learn'
+  | 'checkups'
+  | 'careTeam'
+  | 'profile'
+  | 'myData';
+
+/** The i18n key of a More row's one-line summary. */
+export function summaryKeyOf(
+  key: MoreKey,
+):
+  | `learn.more.${Exclude<MoreKey, 'taper' | 'myData'>}`
+  | 'taperPatient.nav.summary'
+  | 'portability.nav.summary' {
+  if (key === 'myData') return 'portability.nav.summary';
+  return key === 'taper' ? 'taperPatient.nav.summary' : `learn.more.${key}`;
+}
 
 export interface MoreItem {
   readonly key: MoreKey;
@@ -87,12 +118,14 @@ export interface MoreItem {
 export const MORE_ITEMS: readonly MoreItem[] = [
   { key: 'history', href: routes.history, Icon: HistoryIcon },
   { key: 'medications', href: routes.medications, Icon: MedicationsIcon },
+  { key: 'taper', href: routes.taper, Icon: MedicationsIcon },
   { key: 'goals', href: routes.goals, Icon: GoalsIcon },
   { key: 'insights', href: routes.insights, Icon: InsightsIcon },
   { key: 'learn', href: routes.learn, Icon: LearnIcon },
   { key: 'checkups', href: routes.checkups, Icon: CheckupsIcon },
   { key: 'careTeam', href: routes.careTeam, Icon: CareTeamIcon },
   { key: 'profile', href: routes.profile, Icon: ProfileIcon },
+  { key: 'myData', href: routes.myData, Icon: MyDataIcon },
 ];
 
 /** Five tabs fit a 360 px phone with 72 px targets; everything else is one tap away in More. */
