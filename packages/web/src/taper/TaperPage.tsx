@@ -15,6 +15,7 @@ import { TaperNow, TaperProgressBar } from './TodayTaperCard';
 import type { TaperView } from './types';
 import { useTaperCheckIns, type TaperCheckIn } from './useCheckIns';
 import { useTaperQuery } from './useTaper';
+import './taper.css';
 
 const sourceText = (sources: readonly SourceRef[]) =>
   sources.map((s) => `${s.id} [${s.status}]`).join('; ');
@@ -90,9 +91,19 @@ function CheckInList({ patientId, taper }: { patientId: string; taper: TaperView
 
 function CheckInItems({ schedule }: { schedule: readonly TaperCheckIn[] }) {
   const { t } = useTranslation();
-  const { shown, later } = visibleCheckIns(schedule);
+  const { earlier, shown, later } = visibleCheckIns(schedule);
   return (
     <>
+      {earlier.length > 0 && (
+        <details className="sd-taper-earlier">
+          <summary>{t('taperPatient.checkIns.earlier', { count: earlier.length })}</summary>
+          <List spacing="xs" mt="xs">
+            {earlier.map((c) => (
+              <CheckInRow key={c.date} checkIn={c} />
+            ))}
+          </List>
+        </details>
+      )}
       <List spacing="xs">
         {shown.map((c) => (
           <CheckInRow key={c.date} checkIn={c} />

@@ -66,7 +66,11 @@ export function TaperNow({ taper }: { taper: TaperView }) {
 export function TaperProgressBar({ taper }: { taper: TaperView }) {
   const { t } = useTranslation();
   const { stepsDone, stepsTotal } = taper.progress;
-  const text = t('taperPatient.card.progress', { done: stepsDone, total: stepsTotal });
+  // While paused the plan has no steps ahead, so "4 of 4" would read as finished.
+  const text =
+    taper.status === 'paused'
+      ? t('taperPatient.card.progressPaused', { done: stepsDone })
+      : t('taperPatient.card.progress', { done: stepsDone, total: stepsTotal });
   return (
     <Stack gap={4}>
       <Progress

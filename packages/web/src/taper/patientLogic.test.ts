@@ -31,13 +31,19 @@ describe('patient taper helpers', () => {
   it('finds the due check-in and lists the past with the next three', () => {
     expect(dueCheckIn(schedule)?.date).toBe('2026-03-12');
     expect(dueCheckIn(schedule.slice(0, 2))).toBeNull();
-    const { shown, later } = visibleCheckIns(schedule);
+    const { earlier, shown, later } = visibleCheckIns(schedule);
+    expect(earlier).toEqual([]);
     expect(shown.map((c) => c.date).at(-1)).toBe('2026-03-26');
     expect(later).toBe(2);
     expect(visibleCheckIns(schedule.slice(0, 3))).toEqual({
+      earlier: [],
       shown: schedule.slice(0, 3),
       later: 0,
     });
+    // Only the last past ones stay in view; older ones go behind a disclosure.
+    const some = visibleCheckIns(schedule, 3, 1);
+    expect(some.earlier.map((c) => c.date)).toEqual(['2026-03-04']);
+    expect(some.shown[0]?.date).toBe('2026-03-07');
   });
 
   it('measures progress by milligrams towards the goal', () => {

@@ -12,17 +12,29 @@ export function dueCheckIn(schedule: readonly TaperCheckIn[]): TaperCheckIn | nu
 }
 
 /**
- * The check-ins worth listing: everything up to today and the next `upcoming` ones (a long
- * plan has dozens planned months ahead); `later` counts the rest.
+ * The check-ins worth listing: the `recent` ones before the first open (due or upcoming) one,
+ * then up to the next `upcoming` planned ones (a long plan has dozens, past and ahead).
+ * `earlier` holds the older past ones (behind a disclosure); `later` counts the rest ahead.
  */
 export function visibleCheckIns(
   schedule: readonly TaperCheckIn[],
   upcoming = 3,
-): { readonly shown: readonly TaperCheckIn[]; readonly later: number } {
+  recent = 3,
+): {
+  readonly earlier: readonly TaperCheckIn[];
+  readonly shown: readonly TaperCheckIn[];
+  readonly later: number;
+} {
+  const firstOpen = schedule.findIndex((c) => c.status === 'due' || c.status === 'upcoming');
+  const start = Math.max(0, (firstOpen < 0 ? schedule.length : firstOpen) - recent);
   const firstUpcoming = schedule.findIndex((c) => c.status === 'upcoming');
-  if (firstUpcoming < 0) return { shown: schedule, later: 0 };
-  const end = Math.min(schedule.length, firstUpcoming + upcoming);
-  return { shown: schedule.slice(0, end), later: schedule.length - end };
+  const end =
+    firstUpcoming < 0 ? schedule.length : Math.min(schedule.length, firstUpcoming + upcoming);
+  return {
+    earlier: schedule.slice(0, start),
+    shown: schedule.slice(start, end),
+    later: schedule.length - end,
+  };
 }
 
 /** Share of the way from the starting dose to the goal, 0–100 (by milligrams, not steps). */
