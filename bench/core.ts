@@ -21,11 +21,7 @@ import type { CohortSlice } from './lib/coreWorker.js';
 import type { Benchmark, BenchResult, Figure } from './lib/report.js';
 import { summarize } from './lib/stats.js';
 import { syntheticPatient } from './lib/syntheticPatient.js';
-
-const envInt = (name: string, fallback: number): number => {
-  const n = Number(process.env[name]);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-};
+import { envInt } from './lib/env.js';
 
 const SETTINGS = {
   warmupPatients: 20,

@@ -17,37 +17,16 @@ import {
   type DatabaseKind,
   type Harness,
 } from '../packages/server/src/testing/harness.js';
-import { PATIENT_ZONE, seedPatientYear, type PatientYear } from './lib/patientYear.js';
+import { getOk, PATIENT_ZONE, seedPatientYear, type PatientYear } from './lib/patientYear.js';
 import { prng, intBetween } from './lib/prng.js';
 import type { Benchmark, BenchResult, Figure } from './lib/report.js';
-import { summarize, type TimingSummary } from './lib/stats.js';
-
-const envInt = (name: string, fallback: number): number => {
-  const raw = process.env[name];
-  const n = raw === undefined ? NaN : Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-};
+import { envInt } from './lib/env.js';
+import { timeRuns } from './lib/timing.js';
 
 const SETTINGS = { runs: envInt('BENCH_FHIR_RUNS', 10), warmup: 2 };
 
-async function timed(fn: () => Promise<unknown>): Promise<TimingSummary> {
-  for (let i = 0; i < SETTINGS.warmup; i += 1) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < SETTINGS.runs; i += 1) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  return summarize(times);
-}
-
-async function get(patient: PatientYear, url: string) {
-  const res = await patient.client.request({ method: 'GET', url });
-  if (res.statusCode !== 200) {
-    throw new Error(`GET ${url}: ${String(res.statusCode)} ${res.body.slice(0, 200)}`);
-  }
-  return res.rawPayload;
-}
+/** Time `SETTINGS.runs` calls after `SETTINGS.warmup` untimed ones. */
+const timed = (fn: () => Promise<unknown>) => timeRuns(SETTINGS, fn);
 
 /** A PEG every Monday of the year, scored by the engine, as the questionnaire route stores it. */
 async function seedWeeklyPeg(h: Harness, patient: PatientYear): Promise<number> {
@@ -87,7 +66,7 @@ async function measure(kind: DatabaseKind, log: (line: string) => void) {
       `  ${kind}: seeded ${String(patient.counts.doseEvents)} dose events, ${String(patient.counts.checkIns)} check-ins and ${String(pegs)} PEG answers in ${(performance.now() - started).toFixed(0)} ms`,
     );
     const url = `/fhir/Patient/${patient.patientId}/$everything`;
-    const payload = await get(patient, url);
+    const payload = await getOk(patient, url);
     const bundle = JSON.parse(payload.toString('utf8')) as Bundle;
     const counts: Record<string, number> = {};
     for (const e of bundle.entry ?? []) {
@@ -96,15 +75,15 @@ async function measure(kind: DatabaseKind, log: (line: string) => void) {
     }
     const observation = bundle.entry?.find((e) => e.resource?.resourceType === 'Observation');
     log(`  ${kind}: $everything, ${String(SETTINGS.runs)} runs…`);
-    const everything = await timed(() => get(patient, url));
+    const everything = await timed(() => getOk(patient, url));
     const chart = await timed(() =>
-      get(
+      getOk(
         patient,
         `/api/patients/${patient.patientId}/chart?from=${patient.from}&to=${patient.today}`,
       ),
     );
     const read = await timed(() =>
-      get(patient, `/fhir/Observation/${observation?.resource?.id ?? ''}`),
+      getOk(patient, `/fhir/Observation/${observation?.resource?.id ?? ''}`),
     );
     return {
       patient,

@@ -18,12 +18,7 @@ import { runLoad, type RequestSpec } from './lib/load.js';
 import { seedPanel, type PanelSeed } from './lib/panelSeed.js';
 import type { Benchmark, BenchResult, Figure } from './lib/report.js';
 import { summarize, type TimingSummary } from './lib/stats.js';
-
-const envInt = (name: string, fallback: number): number => {
-  const raw = process.env[name];
-  const n = raw === undefined ? NaN : Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-};
+import { envInt } from './lib/env.js';
 
 const PATIENTS = envInt('BENCH_PATIENTS', 10_000);
 const SETTINGS = {

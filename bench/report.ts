@@ -22,37 +22,15 @@ import {
   type Harness,
 } from '../packages/server/src/testing/harness.js';
 import { addDays } from '@steady/core';
-import { PATIENT_ZONE, seedPatientYear, type PatientYear } from './lib/patientYear.js';
+import { getOk, PATIENT_ZONE, seedPatientYear, type PatientYear } from './lib/patientYear.js';
 import type { Benchmark, BenchResult, Figure } from './lib/report.js';
-import { summarize, type TimingSummary } from './lib/stats.js';
-
-const envInt = (name: string, fallback: number): number => {
-  const raw = process.env[name];
-  const n = raw === undefined ? NaN : Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-};
+import { envInt } from './lib/env.js';
+import { timeRuns } from './lib/timing.js';
 
 const SETTINGS = { runs: envInt('BENCH_REPORT_RUNS', 10), warmup: 2 };
 
-/** Time `runs` calls after `warmup` untimed ones. */
-async function timed(fn: () => Promise<unknown>): Promise<TimingSummary> {
-  for (let i = 0; i < SETTINGS.warmup; i += 1) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < SETTINGS.runs; i += 1) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  return summarize(times);
-}
-
-async function get(patient: PatientYear, url: string, type: RegExp) {
-  const res = await patient.client.request({ method: 'GET', url });
-  if (res.statusCode !== 200 || !type.test(String(res.headers['content-type']))) {
-    throw new Error(`GET ${url}: ${String(res.statusCode)} ${res.body.slice(0, 200)}`);
-  }
-  return res.rawPayload;
-}
+/** Time `SETTINGS.runs` calls after `SETTINGS.warmup` untimed ones. */
+const timed = (fn: () => Promise<unknown>) => timeRuns(SETTINGS, fn);
 
 /** The patient's own access, as the guard would build it (the patient sees everything). */
 function accessOf(patient: PatientYear): PatientAccess {
@@ -106,13 +84,13 @@ async function measure(kind: DatabaseKind, log: (line: string) => void, split: b
     const year = `from=${patient.from}&to=${patient.today}`;
     const yearUrl = `${base}/reports/visit-summary.pdf?${year}`;
     const monthUrl = `${base}/reports/visit-summary.pdf?from=${addDays(patient.today, -29)}&to=${patient.today}`;
-    const pdf = await get(patient, yearUrl, /^application\/pdf/);
+    const pdf = await getOk(patient, yearUrl, /^application\/pdf/);
     log(`  ${kind}: PDF of the year, ${String(SETTINGS.runs)} runs…`);
-    const pdfYear = await timed(() => get(patient, yearUrl, /^application\/pdf/));
-    const pdfMonth = await timed(() => get(patient, monthUrl, /^application\/pdf/));
+    const pdfYear = await timed(() => getOk(patient, yearUrl, /^application\/pdf/));
+    const pdfMonth = await timed(() => getOk(patient, monthUrl, /^application\/pdf/));
     log(`  ${kind}: baseline GET /chart over the same year…`);
     const chartYear = await timed(() =>
-      get(patient, `${base}/chart?${year}`, /^application\/json/),
+      getOk(patient, `${base}/chart?${year}`, /^application\/json/),
     );
     return {
       patient,

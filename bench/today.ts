@@ -12,12 +12,7 @@ import type { PatientYear } from './lib/patientYear.js';
 import type { Benchmark, BenchResult, Figure } from './lib/report.js';
 import { withSeededApp, type SeededPatients } from './lib/seededServer.js';
 import { summarize, type TimingSummary } from './lib/stats.js';
-
-const envInt = (name: string, fallback: number): number => {
-  const raw = process.env[name];
-  const n = raw === undefined ? NaN : Number(raw);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-};
+import { envInt } from './lib/env.js';
 
 const SETTINGS = {
   todayRequests: envInt('BENCH_TODAY_REQUESTS', 500),

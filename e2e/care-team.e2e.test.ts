@@ -300,8 +300,11 @@ describe('care team', () => {
     await visited(patientPage, pt, 'access-log');
 
     // --- The patient shares check-ins; the clinician now sees the pain rating. ---
-    await consentSwitch(patientPage, 'check-ins').check();
+    // The switch is controlled: it moves once the optimistic update lands (a tick after the
+    // tap), so tap it and wait for the saved state rather than `check()`, which looks at once.
+    await consentSwitch(patientPage, 'check-ins').click();
     await visible(patientPage.getByText(`Saved: ${clinician.name} can now see your check-ins.`));
+    expect(await consentSwitch(patientPage, 'check-ins').isChecked(), 'check-ins on').toBe(true);
     await visited(patientPage, pt, 'checkins-shared');
 
     await row.getByRole('link', { name: patient.name, exact: true }).click();

@@ -1,16 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import {
-  afternoonTimeZone,
-  closePages,
-  launchBrowser,
-  localDate,
-  newSmallPhonePage,
-  type PhonePage,
-} from './support/browser.js';
+import { expect, test } from 'vitest';
+import { afternoonTimeZone, localDate, newSmallPhonePage } from './support/browser.js';
+import { apiSession } from './support/api.js';
 import { createClinicianArgs, signInClinician } from './support/clinician.js';
 import { visible, visited } from './support/patient.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { e2eSuite } from './support/suite.js';
 
 /**
  * Issue 4 item 11: a pharmacist on a 360 px phone opens a linked patient, whose page leads with
@@ -27,58 +20,15 @@ const pharmacist = {
 };
 const timeZone = afternoonTimeZone();
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: PhonePage[] = [];
-
-beforeAll(async () => {
-  server = await startServer({
-    before: async (steady) => {
-      await steady(createClinicianArgs(pharmacist, 'pharmacist', timeZone));
-    },
-  });
-  browser = await launchBrowser();
+const suite = e2eSuite({
+  before: async (steady) => {
+    await steady(createClinicianArgs(pharmacist, 'pharmacist', timeZone));
+  },
 });
-
-afterEach(async () => {
-  await closePages(contexts);
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.stop();
-});
-
-/** A signed-in API session (cookie and CSRF token), for setting the scene quickly. */
-async function apiSession(path: string, body: object) {
-  const res = await fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${String(res.status)} ${await res.text()}`);
-  const { user, csrfToken } = (await res.json()) as { user: { id: string }; csrfToken: string };
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return {
-    userId: user.id,
-    async post<T>(url: string, payload: object): Promise<T> {
-      const r = await fetch(`${server.url}${url}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-        body: JSON.stringify(payload),
-      });
-      if (!r.ok) throw new Error(`${url}: ${String(r.status)} ${await r.text()}`);
-      return (await r.json()) as T;
-    },
-  };
-}
 
 test('a pharmacist records a dispensing and reviews an interaction on a phone', async () => {
   // The patient, their regimen and medicines, and the link, made through the API.
-  const patient = await apiSession('/api/auth/register', {
+  const patient = await apiSession(suite.server.url, '/api/auth/register', {
     email: `patient-${crypto.randomUUID()}@example.com`,
     password: 'correct horse battery staple',
     displayName: 'Robin Patient',
@@ -104,20 +54,20 @@ test('a pharmacist records a dispensing and reviews an interaction on a phone', 
     `${base}/invitations`,
     { memberKind: 'clinician' },
   );
-  const api = await apiSession('/api/auth/login', {
+  const api = await apiSession(suite.server.url, '/api/auth/login', {
     email: pharmacist.email,
     password: pharmacist.password,
   });
   await api.post(`/api/invitations/${invitation.code}/accept`, {});
 
   // The pharmacist, on a small phone.
-  const opened = await newSmallPhonePage(browser, timeZone, 740);
-  contexts.push(opened);
+  const opened = await newSmallPhonePage(suite.browser, timeZone, 740);
+  suite.contexts.push(opened);
   const { page } = opened;
   const visit = { shots: 'pharmacy' };
 
-  await signInClinician(page, server.url, pharmacist);
-  await page.goto(`${server.url}/patients/${patient.userId}`);
+  await signInClinician(page, suite.server.url, pharmacist);
+  await page.goto(`${suite.server.url}/patients/${patient.userId}`);
   // The first load of a patient's page fetches a dozen sections: slow on a busy machine.
   await page
     .getByRole('heading', { level: 1, name: 'Robin Patient' })

@@ -1,19 +1,17 @@
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import {
   afternoonTimeZone,
-  closePages,
-  launchBrowser,
   localDate,
   newDesktopPage,
   newSmallPhonePage,
   screenshotDir,
-  type PhonePage,
 } from './support/browser.js';
+import { apiSession } from './support/api.js';
 import { createClinicianArgs, signInClinician } from './support/clinician.js';
 import { signIn, visible, visited, type Patient } from './support/patient.js';
-import { startServer, type RunningServer } from './support/server.js';
+import { e2eSuite } from './support/suite.js';
 
 /**
  * Issue 5 item 8: the prescriber opens the patient's Taper tab, fills the planner (first step
@@ -33,54 +31,11 @@ const patient: Patient = {
   password: 'another correct horse battery',
 };
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: PhonePage[] = [];
-
-beforeAll(async () => {
-  server = await startServer({
-    before: async (steady) => {
-      await steady(createClinicianArgs(prescriber, 'prescriber', timeZone));
-    },
-  });
-  browser = await launchBrowser();
+const suite = e2eSuite({
+  before: async (steady) => {
+    await steady(createClinicianArgs(prescriber, 'prescriber', timeZone));
+  },
 });
-
-afterEach(async () => {
-  await closePages(contexts);
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.stop();
-});
-
-/** A signed-in API session (cookie and CSRF token), for setting the scene quickly. */
-async function apiSession(path: string, body: object) {
-  const res = await fetch(`${server.url}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${String(res.status)} ${await res.text()}`);
-  const { user, csrfToken } = (await res.json()) as { user: { id: string }; csrfToken: string };
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return {
-    userId: user.id,
-    async post<T>(url: string, payload: object): Promise<T> {
-      const r = await fetch(`${server.url}${url}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-        body: JSON.stringify(payload),
-      });
-      if (!r.ok) throw new Error(`${url}: ${String(r.status)} ${await r.text()}`);
-      return (await r.json()) as T;
-    },
-  };
-}
 
 /** A screenful (not the whole page) with `locator` at the top, to look at one part closely. */
 async function screenful(page: Page, locator: Locator, name: string): Promise<void> {
@@ -92,7 +47,7 @@ async function screenful(page: Page, locator: Locator, name: string): Promise<vo
 
 /** Open the planner from the patient's Taper tab (no taper yet). */
 async function openPlanner(page: Page, patientId: string): Promise<void> {
-  await page.goto(`${server.url}/patients/${patientId}?tab=taper`);
+  await page.goto(`${suite.server.url}/patients/${patientId}?tab=taper`);
   // The first load of a patient's page fetches a dozen sections: slow on a busy machine.
   await page
     .getByRole('heading', { level: 1, name: patient.name })
@@ -104,7 +59,7 @@ async function openPlanner(page: Page, patientId: string): Promise<void> {
 
 test('a prescriber plans and signs a taper; the patient sees the reduced dose on Today', async () => {
   // The patient (5 mg twice a day from today) and the link to the prescriber, through the API.
-  const api = await apiSession('/api/auth/register', {
+  const api = await apiSession(suite.server.url, '/api/auth/register', {
     email: patient.email,
     password: patient.password,
     displayName: patient.name,
@@ -128,16 +83,16 @@ test('a prescriber plans and signs a taper; the patient sees the reduced dose on
   const { invitation } = await api.post<{ invitation: { code: string } }>(`${base}/invitations`, {
     memberKind: 'clinician',
   });
-  const doctor = await apiSession('/api/auth/login', {
+  const doctor = await apiSession(suite.server.url, '/api/auth/login', {
     email: prescriber.email,
     password: prescriber.password,
   });
   await doctor.post(`/api/invitations/${invitation.code}/accept`, {});
 
   // On a 360 px phone the planner stacks: form, then preview; nothing wider than the screen.
-  const phone = await newSmallPhonePage(browser, timeZone, 800);
-  contexts.push(phone);
-  await signInClinician(phone.page, server.url, prescriber);
+  const phone = await newSmallPhonePage(suite.browser, timeZone, 800);
+  suite.contexts.push(phone);
+  await signInClinician(phone.page, suite.server.url, prescriber);
   await openPlanner(phone.page, api.userId);
   await visible(phone.page.getByRole('region', { name: 'Steps of the plan' }));
   const overflow = await phone.page.evaluate(
@@ -162,11 +117,11 @@ test('a prescriber plans and signs a taper; the patient sees the reduced dose on
   );
 
   // On a desktop: fill the planner, watch the preview follow, sign.
-  const desktop = await newDesktopPage(browser, timeZone);
-  contexts.push(desktop);
+  const desktop = await newDesktopPage(suite.browser, timeZone);
+  suite.contexts.push(desktop);
   const { page } = desktop;
   const visit = { shots: 'taper' };
-  await signInClinician(page, server.url, prescriber);
+  await signInClinician(page, suite.server.url, prescriber);
   await openPlanner(page, api.userId);
 
   // Prefilled from the regimen in force; the first step starts today in the patient's zone.
@@ -237,9 +192,9 @@ test('a prescriber plans and signs a taper; the patient sees the reduced dose on
   await visited(page, visit, 'signed');
 
   // The patient's Today (phone) shows the reduced dose.
-  const patientPhone = await newSmallPhonePage(browser, timeZone, 800);
-  contexts.push(patientPhone);
-  await patientPhone.page.goto(server.url);
+  const patientPhone = await newSmallPhonePage(suite.browser, timeZone, 800);
+  suite.contexts.push(patientPhone);
+  await patientPhone.page.goto(suite.server.url);
   await signIn(patientPhone.page, patient);
   const morning = patientPhone.page.getByRole('article', { name: 'Dose at 8:00 AM' });
   await visible(morning.getByText('4.5 mg', { exact: false }));

@@ -44,6 +44,21 @@ export interface PatientYear {
 const clamp = (n: number) => Math.max(0, Math.min(10, Math.round(n)));
 const MINUTE = 60_000;
 
+/**
+ * GET `url` as the patient and resolve with the raw body; throw unless the answer is 200 (and, when
+ * `type` is given, its content type matches it).
+ */
+export async function getOk(patient: PatientYear, url: string, type?: RegExp): Promise<Buffer> {
+  const res = await patient.client.request({ method: 'GET', url });
+  if (
+    res.statusCode !== 200 ||
+    (type !== undefined && !type.test(String(res.headers['content-type'])))
+  ) {
+    throw new Error(`GET ${url}: ${String(res.statusCode)} ${res.body.slice(0, 200)}`);
+  }
+  return res.rawPayload;
+}
+
 export interface SeedOptions {
   readonly seed?: number;
   /** false: the regimen versions only, no dose events or check-ins (the baseline patient). */

@@ -1,37 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { LoggedDoseEvent } from '../regimen/doseLog.js';
 import type { RegimenVersion } from '../regimen/types.js';
-import { expectValidSources } from './clinical.test-helpers.js';
+import { expectValidSources, taken, tid } from './clinical.test-helpers.js';
 import { REFILL_REMINDER_DAYS, stockReport, type StockInput } from './stock.js';
-
-/** 5 mg three times a day (tab5) from 2026-01-01. */
-const tid: RegimenVersion = {
-  id: 'r1',
-  version: 1,
-  formulation: 'tab5',
-  doses: [
-    { time: '08:00', amountMg: 5 },
-    { time: '14:00', amountMg: 5 },
-    { time: '20:00', amountMg: 5 },
-  ],
-  asNeeded: { amountMg: 5, minIntervalHours: 6, maxPerDay: 2 },
-  startDate: '2026-01-01',
-  endDate: null,
-  prescriber: null,
-  indication: null,
-  createdAt: '2025-12-31T10:00:00.000Z',
-};
-
-let seq = 0;
-const taken = (takenAt: string, amountMg = 5, o: Partial<LoggedDoseEvent> = {}) => ({
-  id: `d${String(++seq)}`,
-  kind: 'taken' as const,
-  slotKey: null,
-  takenAt,
-  amountMg,
-  reason: null,
-  ...o,
-});
 
 const input = (o: Partial<StockInput> = {}): StockInput => ({
   now: '2026-03-11T12:00:00.000Z',

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LoggedDoseEvent } from '../regimen/doseLog.js';
 import type { RegimenVersion } from '../regimen/types.js';
-import { expectValidSources } from './clinical.test-helpers.js';
+import { expectValidSources, taken, tid } from './clinical.test-helpers.js';
 import { dispensingSettings } from './dispensingSettings.js';
 import {
   dispensedQuantityProblem,
@@ -13,41 +12,12 @@ import {
   type SupplyInput,
 } from './supply.js';
 
-/** 5 mg three times a day (15 mg/day) from 2026-01-01. */
-const tid: RegimenVersion = {
-  id: 'r1',
-  version: 1,
-  formulation: 'tab5',
-  doses: [
-    { time: '08:00', amountMg: 5 },
-    { time: '14:00', amountMg: 5 },
-    { time: '20:00', amountMg: 5 },
-  ],
-  asNeeded: { amountMg: 5, minIntervalHours: 6, maxPerDay: 2 },
-  startDate: '2026-01-01',
-  endDate: null,
-  prescriber: null,
-  indication: null,
-  createdAt: '2025-12-31T10:00:00.000Z',
-};
-
 const input = (o: Partial<SupplyInput> = {}): SupplyInput => ({
   now: '2026-03-11T12:00:00.000Z',
   timeZone: 'UTC',
   dispensings: [{ at: '2026-03-01T10:00:00.000Z', quantity: 60, mgPerUnit: 5 }],
   regimenVersions: [tid],
   doses: [],
-  ...o,
-});
-
-let seq = 0;
-const taken = (takenAt: string, amountMg: number, o: Partial<LoggedDoseEvent> = {}) => ({
-  id: `d${String(++seq)}`,
-  kind: 'taken' as const,
-  slotKey: null,
-  takenAt,
-  amountMg,
-  reason: null,
   ...o,
 });
 

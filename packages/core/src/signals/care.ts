@@ -4,7 +4,7 @@
  * (project id SIG-ADJUSTMENT).
  */
 import type { LocalDate } from '../regimen/types.js';
-import { cite } from '../sources.js';
+import { cite, type SourceRef } from '../sources.js';
 import { makeSignal, NEUTRAL, plural } from './build.js';
 import { medicationsIn } from './comedication.js';
 import { addMonths, contextOf, daysAgo, daysFromTo, round2, plusDays } from './context.js';
@@ -81,6 +81,16 @@ export function reviewDueSignal(input: SignalInput): Signal[] {
   ];
 }
 
+/** Sources of the early-refill signals (by dispensing here, by stock count in stock.ts). */
+export const EARLY_REFILL_SOURCES: readonly SourceRef[] = [
+  cite('JCPG-2025', 'C', 'Rec 1b: review the PDMP (REFERENCE §6.1, §9)'),
+  cite(
+    'SEC-WEB',
+    'P',
+    'misuse-sign list: early refills, lost prescriptions, multiple prescribers (REFERENCE §9)',
+  ),
+];
+
 /**
  * SIG-EARLY-REFILL: a dispensing within the last `refillLookbackDays` came while, at the most
  * use the regimen allows (scheduled doses plus the full as-needed allowance, day by day), more
@@ -136,14 +146,7 @@ export function earlyRefillSignal(input: SignalInput): Signal[] {
       audience: 'clinician',
       title: 'Dispensed earlier than the regimen explains',
       evidence: early,
-      sources: [
-        cite('JCPG-2025', 'C', 'Rec 1b: review the PDMP (REFERENCE §6.1, §9)'),
-        cite(
-          'SEC-WEB',
-          'P',
-          'misuse-sign list: early refills, lost prescriptions, multiple prescribers (REFERENCE §9)',
-        ),
-      ],
+      sources: EARLY_REFILL_SOURCES,
       clinicianText:
         `Dispensed on ${list}: at the most use the regimen allows, supply should have remained. Early dispensing has ` +
         'many explanations (travel, lost or damaged medicine, pharmacy timing, intake above the plan); check the PDMP and ' +

@@ -3,8 +3,8 @@
  * (SIG-EARLY-REFILL/count): the count-based companion of the dispensing-based rule in care.ts.
  */
 import type { FormulationId, LocalDate } from '../regimen/types.js';
-import { cite } from '../sources.js';
 import { makeSignal, NEUTRAL } from './build.js';
+import { EARLY_REFILL_SOURCES } from './care.js';
 import { contextOf, daysAgo, daysFromTo, round2, type SignalContext } from './context.js';
 import type { Signal, SignalEvidence, SignalInput, SignalStockCount } from './types.js';
 
@@ -97,14 +97,7 @@ export function stockShortfallSignal(input: SignalInput): Signal[] {
       audience: 'clinician',
       title: 'Counted supply lower than the regimen explains',
       evidence,
-      sources: [
-        cite('JCPG-2025', 'C', 'Rec 1b: review the PDMP (REFERENCE §6.1, §9)'),
-        cite(
-          'SEC-WEB',
-          'P',
-          'misuse-sign list: early refills, lost prescriptions, multiple prescribers (REFERENCE §9)',
-        ),
-      ],
+      sources: EARLY_REFILL_SOURCES,
       clinicianText:
         `Patient's stock count on ${list}: lower than the earlier count plus dispensings less the most use the ` +
         'regimen allows. Many explanations are possible (a miscount, lost or damaged medicine, doses not logged, ' +

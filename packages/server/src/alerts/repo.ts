@@ -8,12 +8,17 @@ import { alias } from 'drizzle-orm/pg-core';
 import { granted, type ConsentMap } from '../careteam/consent.js';
 import type { Db } from '../db/client.js';
 import { alerts, users } from '../db/schema.js';
+import type { PatientAccess } from '../http/policy.js';
 
 export const STATUS_FILTERS = ['open', 'acknowledged', 'resolved', 'unresolved', 'all'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
 export type Viewer =
   { readonly as: 'patient' } | { readonly as: 'member'; readonly consent: ConsentMap };
+
+/** The viewer of a patient-data access: the patient, or a member with their consent. */
+export const viewerOf = (access: PatientAccess): Viewer =>
+  access.as === 'patient' ? { as: 'patient' } : { as: 'member', consent: access.consent };
 
 /** SQL: the alerts of `patientId`'s data a viewer may see. */
 export function visibleTo(viewer: Viewer): SQL {

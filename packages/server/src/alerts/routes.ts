@@ -12,14 +12,11 @@ import { alerts } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import { patientOf, type PatientAccess } from '../http/policy.js';
 import { patientParams, type TypedApp } from '../http/types.js';
-import { listAlerts, STATUS_FILTERS, type AlertView, type Viewer } from './repo.js';
+import { listAlerts, STATUS_FILTERS, viewerOf, type AlertView } from './repo.js';
 
 /** Any one of these lets a clinician in; the alerts shown are those all of whose categories they hold. */
 const CATEGORIES: readonly DataCategory[] = ['medications', 'checkins', 'questionnaires'];
 const alertParams = patientParams.extend({ alertId: z.uuid() });
-
-const viewerOf = (access: PatientAccess): Viewer =>
-  access.as === 'patient' ? { as: 'patient' } : { as: 'member', consent: access.consent };
 
 export function alertRoutes(app: TypedApp, ctx: AppContext): void {
   const write = {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, count, eq, gt } from 'drizzle-orm';
+import { and, count, eq, gt, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { loginFailures, users } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
@@ -16,6 +16,20 @@ export interface NewUser {
   readonly timeZone: string;
   /** Clinicians and clinic administrators only. */
   readonly clinicId?: string | null;
+}
+
+/** Display names of some users, by id (one query; null ids are skipped). */
+export async function displayNamesOf(
+  db: Pick<Db, 'select'>,
+  ids: readonly (string | null)[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(inArray(users.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.displayName]));
 }
 
 export function normalizeEmail(email: string): string {

@@ -16,7 +16,7 @@ import {
 } from '@steady/core';
 import { z } from 'zod';
 import { DISCIPLINES, type DataCategory } from '../careteam/consent.js';
-import { listAlerts } from '../alerts/repo.js';
+import { listAlerts, viewerOf } from '../alerts/repo.js';
 import { findCheckIns } from '../checkins/repo.js';
 import type { AppContext } from '../context.js';
 import { findDoseEvents } from '../doses/repo.js';
@@ -203,11 +203,7 @@ function sideEffects(before: readonly CheckIn[], since: readonly CheckIn[]) {
 
 async function alertsIn(ctx: AppContext, access: PatientAccess, p: Period) {
   await ctx.alerts?.settled(access.patientId);
-  const viewer =
-    access.as === 'patient'
-      ? ({ as: 'patient' } as const)
-      : ({ as: 'member', consent: access.consent } as const);
-  const list = await listAlerts(ctx.db, access.patientId, viewer, { status: 'all' });
+  const list = await listAlerts(ctx.db, access.patientId, viewerOf(access), { status: 'all' });
   const inPeriod = (at: string) =>
     Date.parse(at) >= p.from.getTime() && Date.parse(at) <= p.now.getTime();
   const brief = (a: (typeof list)[number], at: string) => ({

@@ -30,14 +30,24 @@ import { SECTION_CATEGORY, SECTION_LOADERS, type SectionId } from './sections.js
 
 type OwnerLookup = (ctx: AppContext, uuid: string) => Promise<{ patientId: string }[]>;
 
+/** The owner of a row of a table keyed by `id` with a `patient_id` column. */
+const ownedBy =
+  (
+    table:
+      | typeof regimenVersions
+      | typeof doseEvents
+      | typeof checkIns
+      | typeof questionnaireResponses
+      | typeof techniqueAssignments
+      | typeof alerts,
+  ): OwnerLookup =>
+  (ctx, id) =>
+    ctx.db.select({ patientId: table.patientId }).from(table).where(eq(table.id, id));
+
 const SOURCES: Readonly<Record<IdKind, { section: SectionId; owner: OwnerLookup }>> = {
   regimen: {
     section: 'medications',
-    owner: (ctx, id) =>
-      ctx.db
-        .select({ patientId: regimenVersions.patientId })
-        .from(regimenVersions)
-        .where(eq(regimenVersions.id, id)),
+    owner: ownedBy(regimenVersions),
   },
   med: {
     section: 'medications',
@@ -49,11 +59,7 @@ const SOURCES: Readonly<Record<IdKind, { section: SectionId; owner: OwnerLookup 
   },
   dose: {
     section: 'medications',
-    owner: (ctx, id) =>
-      ctx.db
-        .select({ patientId: doseEvents.patientId })
-        .from(doseEvents)
-        .where(eq(doseEvents.id, id)),
+    owner: ownedBy(doseEvents),
   },
   taper: {
     section: 'medications',
@@ -66,23 +72,17 @@ const SOURCES: Readonly<Record<IdKind, { section: SectionId; owner: OwnerLookup 
   },
   checkin: {
     section: 'checkins',
-    owner: (ctx, id) =>
-      ctx.db.select({ patientId: checkIns.patientId }).from(checkIns).where(eq(checkIns.id, id)),
+    owner: ownedBy(checkIns),
   },
-  score: { section: 'questionnaires', owner: responseOwner },
-  qr: { section: 'questionnaires', owner: responseOwner },
+  score: { section: 'questionnaires', owner: ownedBy(questionnaireResponses) },
+  qr: { section: 'questionnaires', owner: ownedBy(questionnaireResponses) },
   technique: {
     section: 'techniques',
-    owner: (ctx, id) =>
-      ctx.db
-        .select({ patientId: techniqueAssignments.patientId })
-        .from(techniqueAssignments)
-        .where(eq(techniqueAssignments.id, id)),
+    owner: ownedBy(techniqueAssignments),
   },
   alert: {
     section: 'alerts',
-    owner: (ctx, id) =>
-      ctx.db.select({ patientId: alerts.patientId }).from(alerts).where(eq(alerts.id, id)),
+    owner: ownedBy(alerts),
   },
   msg: {
     section: 'messages',
@@ -94,13 +94,6 @@ const SOURCES: Readonly<Record<IdKind, { section: SectionId; owner: OwnerLookup 
         .where(eq(messages.id, id)),
   },
 };
-
-function responseOwner(ctx: AppContext, id: string) {
-  return ctx.db
-    .select({ patientId: questionnaireResponses.patientId })
-    .from(questionnaireResponses)
-    .where(eq(questionnaireResponses.id, id));
-}
 
 /** The caller's access to the owner of a record, as a patient-data read of its section. */
 async function accessTo(

@@ -9,7 +9,7 @@
 import { isInstrumentId, localDateOf, type InstrumentId } from '@steady/core';
 import type { Resource } from '@medplum/fhirtypes';
 import { asc, eq, and, isNull } from 'drizzle-orm';
-import { listAlerts, type Viewer } from '../alerts/repo.js';
+import { listAlerts, viewerOf } from '../alerts/repo.js';
 import type { DataCategory } from '../careteam/consent.js';
 import { toCheckIn } from '../checkins/repo.js';
 import type { AppContext } from '../context.js';
@@ -171,9 +171,7 @@ async function loadTechniques(ctx: AppContext, access: PatientAccess): Promise<R
 }
 
 async function loadAlerts(ctx: AppContext, access: PatientAccess): Promise<Resource[]> {
-  const viewer: Viewer =
-    access.as === 'patient' ? { as: 'patient' } : { as: 'member', consent: access.consent };
-  const rows = await listAlerts(ctx.db, access.patientId, viewer, { status: 'all' });
+  const rows = await listAlerts(ctx.db, access.patientId, viewerOf(access), { status: 'all' });
   return rows.map((a) => alertFlag(a, access.patientId));
 }
 

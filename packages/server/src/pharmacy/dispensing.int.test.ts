@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { CONSENT_DEFAULTS, FULL_CONSENT } from '../careteam/consent.js';
+import { CONSENT_DEFAULTS } from '../careteam/consent.js';
 import { auditLog } from '../db/schema.js';
 import { expectError } from '../http/routes.test-helpers.js';
 import { addClinician, caregiverOf, clinicTeam, link, PHARMACY_TEAM } from '../testing/careteam.js';
-import { regimenBody, registerPatient, type Client } from '../testing/harness.js';
+import type { Client } from '../testing/harness.js';
 import { describeOnDatabases } from '../testing/suites.js';
+import { pharmacyPatient } from './pharmacy.test-helpers.js';
 
 interface Dispensing {
   id: string;
@@ -60,18 +61,7 @@ interface Setup {
 describeOnDatabases('pharmacy: dispensing records', (harness) => {
   const team = clinicTeam(harness, 'Pharmacy Clinic', PHARMACY_TEAM);
 
-  async function patientWithTeam(): Promise<Setup> {
-    const patient = await registerPatient(team.h.app, { timeZone: 'America/New_York' });
-    const base = `/api/patients/${patient.userId}`;
-    // Recorded before it starts, so it is in force from 1 March (a regimen counts from when it
-    // was recorded).
-    team.h.clock.set('2026-02-27T12:00:00.000Z');
-    expect((await patient.post(`${base}/regimen`, regimenBody('2026-03-01'))).statusCode).toBe(201);
-    team.h.clock.set(NOW);
-    await link(patient, team.pharmacist);
-    await link(patient, team.prescriber, FULL_CONSENT);
-    return { patient, base };
-  }
+  const patientWithTeam = (): Promise<Setup> => pharmacyPatient(team, NOW);
 
   const dispense = async (as: Client, base: string, body: Record<string, unknown>) => {
     const res = await as.post(`${base}/dispensing`, { formulation: 'tab5', quantity: 30, ...body });

@@ -10,7 +10,8 @@ import {
   type FormulationId,
   type SignalDispensing,
 } from '@steady/core';
-import { and, asc, desc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lte } from 'drizzle-orm';
+import { displayNamesOf } from '../auth/users.js';
 import type { AppContext } from '../context.js';
 import type { Db } from '../db/client.js';
 import { dispensingRecords, medicationReviews, users } from '../db/schema.js';
@@ -28,17 +29,6 @@ export const SUPPLY_LOOKBACK_DAYS = 400;
 type DispensingRow = typeof dispensingRecords.$inferSelect;
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
-
-/** Display names of some users, by id (one query). */
-async function namesOf(db: Db, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db
-    .select({ id: users.id, displayName: users.displayName })
-    .from(users)
-    .where(inArray(users.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.displayName]));
-}
 
 function toView(r: DispensingRow, names: ReadonlyMap<string, string>): DispensingView {
   const formulation = r.formulation as FormulationId;
@@ -87,11 +77,26 @@ export async function listDispensings(
       desc(dispensingRecords.createdAt),
       desc(dispensingRecords.id),
     );
-  const names = await namesOf(
+  const names = await displayNamesOf(
     db,
     rows.flatMap((r) => [r.recordedBy, r.voidedBy]),
   );
   return rows.map((r) => toView(r, names));
+}
+
+/** Tablets or mL at an instant, as the signal engine reads dispensings and stock counts. */
+export function signalUnits(
+  r: { readonly id: string; readonly formulation: string; readonly quantity: number },
+  at: Date,
+): SignalDispensing {
+  const formulation = r.formulation as FormulationId;
+  return {
+    id: r.id,
+    at: at.toISOString(),
+    formulation,
+    quantity: r.quantity,
+    mgPerUnit: mgPerUnit(formulation),
+  };
 }
 
 /**
@@ -115,16 +120,7 @@ export async function loadSignalDispensing(
       ),
     )
     .orderBy(asc(dispensingRecords.dispensedAt), asc(dispensingRecords.id));
-  return rows.map((r) => {
-    const formulation = r.formulation as FormulationId;
-    return {
-      id: r.id,
-      at: r.dispensedAt.toISOString(),
-      formulation,
-      quantity: r.quantity,
-      mgPerUnit: mgPerUnit(formulation),
-    };
-  });
+  return rows.map((r) => signalUnits(r, r.dispensedAt));
 }
 
 /**

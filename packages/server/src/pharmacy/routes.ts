@@ -5,7 +5,6 @@
  * and prescribers write, everyone with the consent reads (docs/care-team/pharmacy.md).
  */
 import { randomUUID } from 'node:crypto';
-import { dispensedQuantityProblem, dispensedQuantityStep } from '@steady/core';
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { audit } from '../audit/audit.js';
@@ -15,6 +14,7 @@ import type { Db } from '../db/client.js';
 import { AppError } from '../http/errors.js';
 import { patientOf, type PatientAccess } from '../http/policy.js';
 import { patientParams, type TypedApp } from '../http/types.js';
+import { checkQuantity, checkRecordedAt } from './checks.js';
 import { medicationReview } from './flags.js';
 import { listDispensings, listReviews, loadSupply } from './repo.js';
 import { createReview } from './reviews.js';
@@ -29,11 +29,6 @@ import {
   voidBody,
   type DispensingInput,
 } from './schemas.js';
-
-/** Clock skew accepted between a device and the server for "dispensed now". */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
-/** Earliest dispensing date accepted (typing errors such as 1026 for 2026). */
-const EARLIEST_DISPENSING = new Date('2000-01-01T00:00:00.000Z');
 
 const READ = { policy: { kind: 'patient-data', category: 'medications', access: 'read' } } as const;
 const WRITE = {
@@ -51,33 +46,8 @@ function requireMember(access: PatientAccess): void {
 }
 
 function checkDispensing(input: DispensingInput, now: Date): Date {
-  const problem = dispensedQuantityProblem(input.formulation, input.quantity);
-  if (problem !== null) {
-    const step = dispensedQuantityStep(input.formulation);
-    throw new AppError('STEADY_ERR_VALIDATION', [
-      {
-        path: '/body/quantity',
-        message:
-          input.formulation === 'sol1'
-            ? `mL in steps of ${String(step)}`
-            : step === 1
-              ? 'whole tablets'
-              : 'whole or half tablets',
-      },
-    ]);
-  }
-  const at = input.dispensedAt === undefined ? now : new Date(input.dispensedAt);
-  if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw new AppError('STEADY_ERR_VALIDATION', [
-      { path: '/body/dispensedAt', message: 'in the future' },
-    ]);
-  }
-  if (at < EARLIEST_DISPENSING) {
-    throw new AppError('STEADY_ERR_VALIDATION', [
-      { path: '/body/dispensedAt', message: 'before 2000' },
-    ]);
-  }
-  return at;
+  checkQuantity(input.formulation, input.quantity);
+  return checkRecordedAt(input.dispensedAt, now, '/body/dispensedAt');
 }
 
 /** A dispensing may name a taper only if it is one of this patient's (any version). */

@@ -3,14 +3,14 @@
  * the patient's taper ids, is stored in dispensing_records.taper_plan_id and read back.
  */
 import { randomUUID } from 'node:crypto';
-import { planTaper } from '@steady/core';
 import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { FULL_CONSENT } from '../careteam/consent.js';
-import { dispensingRecords, taperVersions } from '../db/schema.js';
+import { dispensingRecords } from '../db/schema.js';
 import { expectError } from '../http/routes.test-helpers.js';
+import { insertSignedTaper } from '../taper/taper.test-helpers.js';
 import { clinicTeam, link, PHARMACY_TEAM } from '../testing/careteam.js';
-import { registerPatient, type Client, type Harness } from '../testing/harness.js';
+import { registerPatient, type Client } from '../testing/harness.js';
 import { describeOnDatabases } from '../testing/suites.js';
 
 interface Dispensing {
@@ -21,39 +21,6 @@ interface Dispensing {
   taperPlanId: string | null;
 }
 
-/**
- * A signed taper written as a row, as the taper service stores it: what matters here is only
- * that the taper id belongs to the patient.
- */
-async function signedTaper(h: Harness, patientId: string, prescriberId: string): Promise<string> {
-  const taperId = randomUUID();
-  const plan = planTaper({
-    doses: [
-      { time: '08:00', amountMg: 5 },
-      { time: '20:00', amountMg: 5 },
-    ],
-    formulations: ['tab5', 'tab2'],
-    startDate: '2026-03-12',
-  });
-  await h.database.db.insert(taperVersions).values({
-    id: randomUUID(),
-    taperId,
-    patientId,
-    version: 1,
-    action: 'created',
-    reason: 'Initial plan',
-    effectiveDate: '2026-03-12',
-    plan,
-    checkInDays: [2, 5, 10],
-    followUpMonths: 6,
-    followUpIntervalDays: 30,
-    signedBy: prescriberId,
-    signatureMethod: 'password',
-    signedAt: h.clock.now(),
-  });
-  return taperId;
-}
-
 describeOnDatabases('pharmacy: dispensing linked to a taper', (harness) => {
   const team = clinicTeam(harness, 'Taper Pharmacy', PHARMACY_TEAM);
 
@@ -61,7 +28,12 @@ describeOnDatabases('pharmacy: dispensing linked to a taper', (harness) => {
     const patient = await registerPatient(team.h.app, { timeZone: 'Europe/Berlin' });
     await link(patient, team.pharmacist);
     await link(patient, team.prescriber, FULL_CONSENT);
-    const taperId = await signedTaper(team.h, patient.userId, team.prescriber.userId);
+    const taperId = await insertSignedTaper(
+      team.h,
+      { patientId: patient.userId, prescriberId: team.prescriber.userId },
+      '2026-03-12',
+      'Initial plan',
+    );
     return { patient, base: `/api/patients/${patient.userId}`, taperId };
   }
 

@@ -5,6 +5,8 @@
 import {
   getInstrument,
   localDateOf,
+  scoreInstrument,
+  type InstrumentAnswers,
   type InstrumentScore,
   type LocalDate,
   type SignalQuestionnaire,
@@ -15,6 +17,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../context.js';
 import type { Db } from '../db/client.js';
 import { questionnaireAssignments, questionnaireResponses, users } from '../db/schema.js';
+import { AppError } from '../http/errors.js';
 import { dueState } from './due.js';
 
 type AssignmentRow = typeof questionnaireAssignments.$inferSelect;
@@ -301,4 +304,36 @@ export async function loadSignalQuestionnaires(
     itemScores: storedScore(row).itemScores,
     taperStepIndex: row.taperStepIndex,
   }));
+}
+
+/** The response the patient stored under an idempotency key, if any. */
+export async function responseByKey(
+  db: Db,
+  patientId: string,
+  idempotencyKey: string,
+): Promise<ResponseRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(questionnaireResponses)
+    .where(
+      and(
+        eq(questionnaireResponses.patientId, patientId),
+        eq(questionnaireResponses.idempotencyKey, idempotencyKey),
+      ),
+    );
+  return row;
+}
+
+/** The engine's score of the answers; a validation error naming each refused answer otherwise. */
+export function scoreOrInvalid(instrumentId: string, answers: InstrumentAnswers): InstrumentScore {
+  const outcome = scoreInstrument(instrumentId, answers);
+  if (outcome.ok) return outcome.score;
+  throw new AppError(
+    'STEADY_ERR_VALIDATION',
+    outcome.errors.map((e) => ({
+      path: e.itemId === null ? '/body/answers' : `/body/answers/${e.itemId}`,
+      message: e.message,
+      code: e.code,
+    })),
+  );
 }

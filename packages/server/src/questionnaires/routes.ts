@@ -10,7 +10,6 @@ import {
   daysBetween,
   localDateOf,
   patientGuidance,
-  scoreInstrument,
   type InstrumentScore,
 } from '@steady/core';
 import { and, eq, isNull } from 'drizzle-orm';
@@ -26,6 +25,8 @@ import {
   activeAssignmentId,
   findResponses,
   listAssignments,
+  responseByKey,
+  scoreOrInvalid,
   toResponseView,
   type AssignmentView,
   type Reader,
@@ -276,15 +277,7 @@ export function questionnaireRoutes(app: TypedApp, ctx: AppContext): void {
       const answers = normalizeAnswers(request.body.answers);
 
       const replay = async () => {
-        const [existing] = await ctx.db
-          .select()
-          .from(questionnaireResponses)
-          .where(
-            and(
-              eq(questionnaireResponses.patientId, patientId),
-              eq(questionnaireResponses.idempotencyKey, idempotencyKey),
-            ),
-          );
+        const existing = await responseByKey(ctx.db, patientId, idempotencyKey);
         if (existing === undefined) return null;
         const same =
           existing.instrumentId === instrumentId &&
@@ -299,18 +292,7 @@ export function questionnaireRoutes(app: TypedApp, ctx: AppContext): void {
       const earlier = await replay();
       if (earlier !== null) return reply.status(200).send(earlier);
 
-      const outcome = scoreInstrument(instrumentId, answers);
-      if (!outcome.ok) {
-        throw new AppError(
-          'STEADY_ERR_VALIDATION',
-          outcome.errors.map((e) => ({
-            path: e.itemId === null ? '/body/answers' : `/body/answers/${e.itemId}`,
-            message: e.message,
-            code: e.code,
-          })),
-        );
-      }
-      const score = outcome.score;
+      const score = scoreOrInvalid(instrumentId, answers);
       const assignmentId = await assignmentFor(patientId, instrumentId, request.body.assignmentId);
       const now = ctx.now();
       const id = randomUUID();

@@ -13,7 +13,7 @@ import {
   type SourceRef,
 } from '@steady/core';
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
-import { listAlerts, type AlertView } from '../alerts/repo.js';
+import { listAlerts, viewerOf, type AlertView } from '../alerts/repo.js';
 import type { AppContext } from '../context.js';
 import { techniqueAssignments, techniqueSessions } from '../db/techniquesSchema.js';
 import { round1 } from '../history/daily.js';
@@ -48,11 +48,7 @@ const signalRow = (a: AlertView): SignalRow => ({
 /** Open signals now, and those resolved in the period (the patient sees no resolution date). */
 export async function loadSignals(ctx: AppContext, access: PatientAccess, range: Range) {
   await ctx.alerts?.settled(access.patientId);
-  const viewer =
-    access.as === 'patient'
-      ? ({ as: 'patient' } as const)
-      : ({ as: 'member', consent: access.consent } as const);
-  const list = await listAlerts(ctx.db, access.patientId, viewer, { status: 'all' });
+  const list = await listAlerts(ctx.db, access.patientId, viewerOf(access), { status: 'all' });
   const inRange = (at: string) =>
     Date.parse(at) >= range.from.getTime() && Date.parse(at) < range.to.getTime();
   return {

@@ -8,9 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addDays, localToInstant, planTaper, type LocalDate } from '@steady/core';
+import { addDays, localToInstant, type LocalDate } from '@steady/core';
 import { expect } from 'vitest';
-import { taperVersions } from '../db/schema.js';
+import { insertSignedTaper } from '../taper/taper.test-helpers.js';
 import { checkInBody, regimenBody, type Client, type Harness } from '../testing/harness.js';
 
 export const ZONE = 'Europe/Paris';
@@ -28,34 +28,6 @@ const ok = async (res: Promise<{ statusCode: number; body: string }>, status = 2
   const r = await res;
   expect(r.statusCode, r.body).toBe(status);
 };
-
-/** A signed taper row, as the taper service stores it (issue 5 builds the service). */
-async function signTaper(h: Harness, patientId: string, prescriberId: string): Promise<void> {
-  const plan = planTaper({
-    doses: [
-      { time: '08:00', amountMg: 5 },
-      { time: '20:00', amountMg: 5 },
-    ],
-    formulations: ['tab5', 'tab2'],
-    startDate: '2026-03-10',
-  });
-  await h.database.db.insert(taperVersions).values({
-    id: randomUUID(),
-    taperId: randomUUID(),
-    patientId,
-    version: 1,
-    action: 'created',
-    reason: MARKERS.taperReason,
-    effectiveDate: '2026-03-10',
-    plan,
-    checkInDays: [2, 5, 10],
-    followUpMonths: 6,
-    followUpIntervalDays: 30,
-    signedBy: prescriberId,
-    signatureMethod: 'password',
-    signedAt: h.clock.now(),
-  });
-}
 
 /** Three weeks of the patient's life, logged through the API as the app would. */
 export async function seedPatientMonth(
@@ -161,7 +133,12 @@ export async function seedPatientMonth(
   }
   h.clock.set(at(TO, '21:00'));
   await ok(patient.post(`${base}/visit-questions`, { text: MARKERS.question }));
-  await signTaper(h, patient.userId, prescriberId);
+  await insertSignedTaper(
+    h,
+    { patientId: patient.userId, prescriberId },
+    '2026-03-10',
+    MARKERS.taperReason,
+  );
   h.clock.set(at('2026-03-22', '09:00'));
 }
 

@@ -2,33 +2,19 @@
  * Reading and writing the supply tables: the patient's stock counts, the refill-reminder
  * setting (on `patient_preferences`) and the prescriber's missed-dose instructions.
  */
-import {
-  mgPerUnit,
-  REFILL_REMINDER_DAYS,
-  type FormulationId,
-  type SignalStockCount,
-} from '@steady/core';
-import { and, asc, desc, eq, gte, inArray, lt, lte, max } from 'drizzle-orm';
+import { REFILL_REMINDER_DAYS, type FormulationId, type SignalStockCount } from '@steady/core';
+import { and, asc, desc, eq, gte, lt, lte, max } from 'drizzle-orm';
+import { displayNamesOf } from '../auth/users.js';
 import type { Db } from '../db/client.js';
-import { missedDoseInstructions, stockCounts, users } from '../db/schema.js';
+import { missedDoseInstructions, stockCounts } from '../db/schema.js';
 import { patientPreferences } from '../db/techniquesSchema.js';
+import { signalUnits } from '../pharmacy/repo.js';
 import type { StockCountView } from './schemas.js';
 
 /** How many counts the stock view lists. */
 export const LISTED_COUNTS = 20;
 /** How many earlier instructions the instruction view lists. */
 export const LISTED_INSTRUCTIONS = 20;
-
-/** Display names of some users, by id (one query). */
-export async function namesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids)];
-  if (wanted.length === 0) return new Map();
-  const rows = await db
-    .select({ id: users.id, displayName: users.displayName })
-    .from(users)
-    .where(inArray(users.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.displayName]));
-}
 
 type CountRow = typeof stockCounts.$inferSelect;
 
@@ -60,7 +46,7 @@ export async function listCounts(
     )
     .orderBy(desc(stockCounts.countedAt), desc(stockCounts.id))
     .limit(LISTED_COUNTS);
-  const names = await namesOf(
+  const names = await displayNamesOf(
     db,
     rows.map((r) => r.recordedBy),
   );
@@ -91,16 +77,7 @@ export async function loadSignalStockCounts(
       ),
     )
     .orderBy(asc(stockCounts.countedAt), asc(stockCounts.id));
-  return rows.map((r) => {
-    const formulation = r.formulation as FormulationId;
-    return {
-      id: r.id,
-      at: r.countedAt.toISOString(),
-      formulation,
-      quantity: r.quantity,
-      mgPerUnit: mgPerUnit(formulation),
-    };
-  });
+  return rows.map((r) => signalUnits(r, r.countedAt));
 }
 
 /** The patient's refill-reminder days (the Steady default until they change it). */

@@ -5,7 +5,7 @@
  * instruction the patient sees; its text never advises a double dose or stopping.
  */
 import { randomUUID } from 'node:crypto';
-import { dispensedQuantityProblem, missedDoseTextProblem } from '@steady/core';
+import { missedDoseTextProblem } from '@steady/core';
 import { z } from 'zod';
 import { audit } from '../audit/audit.js';
 import type { AppContext } from '../context.js';
@@ -13,6 +13,7 @@ import { missedDoseInstructions, stockCounts } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
 import { patientOf } from '../http/policy.js';
 import { patientParams, type TypedApp } from '../http/types.js';
+import { checkQuantity, checkRecordedAt } from '../pharmacy/checks.js';
 import { instructionInstant, listCounts, saveReminderDays } from './repo.js';
 import {
   instructionBody,
@@ -24,11 +25,6 @@ import {
   type StockCountInput,
 } from './schemas.js';
 import { loadInstruction, loadStock } from './service.js';
-
-/** Clock skew accepted between a device and the server for "counted now". */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
-/** Earliest count accepted (typing errors such as 1026 for 2026). */
-const EARLIEST_COUNT = new Date('2000-01-01T00:00:00.000Z');
 
 const READ = { policy: { kind: 'patient-data', category: 'medications', access: 'read' } } as const;
 /** Only the patient counts their stock and sets their reminder. */
@@ -44,23 +40,9 @@ const PRESCRIBER_WRITE = {
   },
 } as const;
 
-const invalid = (path: string, message: string) =>
-  new AppError('STEADY_ERR_VALIDATION', [{ path, message }]);
-
 function checkCount(input: StockCountInput, now: Date): Date {
-  const { formulation, quantity } = input;
-  if (quantity !== 0 && dispensedQuantityProblem(formulation, quantity) !== null) {
-    throw invalid(
-      '/body/quantity',
-      formulation === 'sol1' ? 'mL in steps of 0.1' : 'whole or half tablets',
-    );
-  }
-  const at = input.countedAt === undefined ? now : new Date(input.countedAt);
-  if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw invalid('/body/countedAt', 'in the future');
-  }
-  if (at < EARLIEST_COUNT) throw invalid('/body/countedAt', 'before 2000');
-  return at;
+  if (input.quantity !== 0) checkQuantity(input.formulation, input.quantity);
+  return checkRecordedAt(input.countedAt, now, '/body/countedAt');
 }
 
 export function supplyRoutes(app: TypedApp, ctx: AppContext): void {

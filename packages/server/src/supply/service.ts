@@ -10,6 +10,7 @@ import {
   stockReport,
   type FormulationId,
 } from '@steady/core';
+import { displayNamesOf } from '../auth/users.js';
 import type { AppContext } from '../context.js';
 import { findDoseEvents } from '../doses/repo.js';
 import { dayBounds } from '../doses/today.js';
@@ -19,7 +20,6 @@ import {
   listCounts,
   listInstructions,
   loadReminderDays,
-  namesOf,
   newestCounts,
   type InstructionRow,
 } from './repo.js';
@@ -85,7 +85,7 @@ export async function loadInstruction(
   patientId: string,
 ): Promise<InstructionResponse> {
   const rows = await listInstructions(ctx.db, patientId);
-  const names = await namesOf(
+  const names = await displayNamesOf(
     ctx.db,
     rows.map((r) => r.setBy),
   );

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
-import { FULL_CONSENT } from '../careteam/consent.js';
 import { auditLog } from '../db/schema.js';
 import { expectError } from '../http/routes.test-helpers.js';
+import { pharmacyPatient } from '../pharmacy/pharmacy.test-helpers.js';
 import { caregiverOf, clinicTeam, link, PHARMACY_TEAM } from '../testing/careteam.js';
-import { regimenBody, registerPatient, type Client } from '../testing/harness.js';
+import { regimenBody, type Client } from '../testing/harness.js';
 import { describeOnDatabases } from '../testing/suites.js';
 
 interface FormulationStock {
@@ -42,15 +42,9 @@ describeOnDatabases('supply: stock counts, forecast and refill reminder', (harne
 
   /** A New York patient on 5 mg three times a day from 1 March, with the clinic linked. */
   async function patientWithTeam() {
-    const patient = await registerPatient(team.h.app, { timeZone: 'America/New_York' });
-    const base = `/api/patients/${patient.userId}`;
-    team.h.clock.set('2026-02-27T12:00:00.000Z');
-    expect((await patient.post(`${base}/regimen`, regimenBody('2026-03-01'))).statusCode).toBe(201);
-    team.h.clock.set(NOW);
-    await link(patient, team.pharmacist);
-    await link(patient, team.prescriber, FULL_CONSENT);
-    await link(patient, team.physio);
-    return { patient, base };
+    const setup = await pharmacyPatient(team, NOW);
+    await link(setup.patient, team.physio);
+    return setup;
   }
 
   const stock = async (as: Client, base: string) => {

@@ -8,7 +8,6 @@ import { randomUUID } from 'node:crypto';
 import {
   localDateOf,
   patientGuidance,
-  scoreInstrument,
   taperCheckInSchedule,
   taperCheckInStates,
   taperFollowUp,
@@ -19,13 +18,18 @@ import {
   type TaperCheckInState,
   type TaperStepScores,
 } from '@steady/core';
-import { and, eq } from 'drizzle-orm';
 import { audit } from '../audit/audit.js';
 import type { AppContext } from '../context.js';
 import { questionnaireResponses } from '../db/schema.js';
 import { dayBounds } from '../doses/today.js';
 import { AppError } from '../http/errors.js';
-import { findResponses, toResponseView, type ResponseView } from '../questionnaires/repo.js';
+import {
+  findResponses,
+  responseByKey,
+  scoreOrInvalid,
+  toResponseView,
+  type ResponseView,
+} from '../questionnaires/repo.js';
 import { loadCurrentTaper, type TaperVersionRow } from './repository.js';
 
 const INSTRUMENT = 'withdrawal';
@@ -147,19 +151,6 @@ const saved = (
   guidance: patientGuidance((row.score as unknown as InstrumentScore).flags),
 });
 
-async function byKey(ctx: AppContext, patientId: string, key: string) {
-  const [row] = await ctx.db
-    .select()
-    .from(questionnaireResponses)
-    .where(
-      and(
-        eq(questionnaireResponses.patientId, patientId),
-        eq(questionnaireResponses.idempotencyKey, key),
-      ),
-    );
-  return row;
-}
-
 /** A replay of the same key: the same answers give the stored response, others a conflict. */
 function replayed(
   row: typeof questionnaireResponses.$inferSelect,
@@ -182,7 +173,7 @@ export async function answerCheckIn(
   patient: { readonly id: string; readonly timeZone: string },
   body: CheckInAnswer,
 ): Promise<SavedCheckIn> {
-  const earlier = await byKey(ctx, patient.id, body.idempotencyKey);
+  const earlier = await responseByKey(ctx.db, patient.id, body.idempotencyKey);
   if (earlier !== undefined) return replayed(earlier, body.answers);
   const row = await loadCurrentTaper(ctx, patient.id);
   if (row === null) throw new AppError('STEADY_ERR_NO_TAPER');
@@ -191,17 +182,7 @@ export async function answerCheckIn(
   const slot = states(row, answers, patient.timeZone, today).find((s) => s.date === body.date);
   if (slot?.status !== 'due') throw new AppError('STEADY_ERR_TAPER_CHECK_IN_NOT_DUE');
 
-  const outcome = scoreInstrument(INSTRUMENT, body.answers);
-  if (!outcome.ok) {
-    throw new AppError(
-      'STEADY_ERR_VALIDATION',
-      outcome.errors.map((e) => ({
-        path: e.itemId === null ? '/body/answers' : `/body/answers/${e.itemId}`,
-        message: e.message,
-        code: e.code,
-      })),
-    );
-  }
+  const score = scoreOrInvalid(INSTRUMENT, body.answers);
   const now = ctx.now();
   const id = randomUUID();
   const inserted = await ctx.db.transaction(async (tx) => {
@@ -214,8 +195,8 @@ export async function answerCheckIn(
         assignmentId: null,
         at: now,
         answers: body.answers,
-        total: outcome.score.total,
-        score: outcome.score as unknown as Record<string, unknown>,
+        total: score.total,
+        score: score as unknown as Record<string, unknown>,
         taperStepIndex: slot.stepIndex,
         idempotencyKey: body.idempotencyKey,
         recordedBy: patient.id,
@@ -240,7 +221,7 @@ export async function answerCheckIn(
   });
   if (inserted === undefined) {
     // The same key arrived twice at once: answer as a replay.
-    const again = await byKey(ctx, patient.id, body.idempotencyKey);
+    const again = await responseByKey(ctx.db, patient.id, body.idempotencyKey);
     if (again === undefined) throw new AppError('STEADY_ERR_INTERNAL');
     return replayed(again, body.answers);
   }

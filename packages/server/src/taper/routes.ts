@@ -59,6 +59,22 @@ function notBeforeToday(date: string, today: string, path: string): void {
   }
 }
 
+/**
+ * What every signature checks: a prescriber, signing from `from.date` (the patient's today or
+ * later), confirming with their password. Returns who signs for whom, and how it was confirmed.
+ */
+async function signature(
+  ctx: AppContext,
+  access: PatientAccess,
+  from: { readonly date: string; readonly path: string },
+  password: string,
+) {
+  requirePrescriber(access);
+  notBeforeToday(from.date, todayOf(ctx, access), from.path);
+  const signatureMethod = await confirmSignature(ctx, access.user, password);
+  return { patientId: access.patientId, prescriberId: access.user.id, signatureMethod };
+}
+
 function inputsOf(body: z.infer<typeof createTaperBody>['inputs']) {
   try {
     return taperInputsOf(body);
@@ -98,17 +114,10 @@ export function taperRoutes(app: TypedApp, ctx: AppContext): void {
     },
     async (request, reply) => {
       const access = patientOf(request);
-      requirePrescriber(access);
       const { password, inputs, ...rest } = request.body;
-      notBeforeToday(inputs.startDate, todayOf(ctx, access), '/body/inputs/startDate');
-      const signatureMethod = await confirmSignature(ctx, access.user, password);
-      await createTaper(ctx, {
-        ...rest,
-        patientId: access.patientId,
-        prescriberId: access.user.id,
-        inputs: inputsOf(inputs),
-        signatureMethod,
-      });
+      const from = { date: inputs.startDate, path: '/body/inputs/startDate' };
+      const signed = await signature(ctx, access, from, password);
+      await createTaper(ctx, { ...rest, ...signed, inputs: inputsOf(inputs) });
       return reply.status(201).send(await viewFor(ctx, access));
     },
   );
@@ -127,16 +136,9 @@ export function taperRoutes(app: TypedApp, ctx: AppContext): void {
     },
     async (request, reply) => {
       const access = patientOf(request);
-      requirePrescriber(access);
       const { password, ...change } = request.body;
-      notBeforeToday(change.on, todayOf(ctx, access), '/body/on');
-      const signatureMethod = await confirmSignature(ctx, access.user, password);
-      await changeTaper(ctx, {
-        ...change,
-        patientId: access.patientId,
-        prescriberId: access.user.id,
-        signatureMethod,
-      });
+      const signed = await signature(ctx, access, { date: change.on, path: '/body/on' }, password);
+      await changeTaper(ctx, { ...change, ...signed });
       return reply.status(201).send(await viewFor(ctx, access));
     },
   );

@@ -45,6 +45,15 @@ describeOnDatabases(
       });
       return expectStatus(res, 201).json<{ taper: TaperView }>().taper;
     };
+    const expectSecondTaperRefused = async (startDate: string) => {
+      const res = await f.prescriber.post(`${f.base}/taper`, {
+        inputs: sampleTaperInputs(startDate),
+        password: f.prescriber.password,
+      });
+      expect(expectStatus(res, 409).json()).toMatchObject({
+        error: { code: 'STEADY_ERR_TAPER_EXISTS' },
+      });
+    };
     const amountsToday = async (date?: string) =>
       (await getToday(f.patient, f.base, date)).slots.map((s) => s.amountMg);
 
@@ -110,13 +119,7 @@ describeOnDatabases(
     });
 
     it('refuses a second taper while one is active', async () => {
-      const res = await f.prescriber.post(`${f.base}/taper`, {
-        inputs: sampleTaperInputs('2026-09-01'),
-        password: f.prescriber.password,
-      });
-      expect(expectStatus(res, 409).json()).toMatchObject({
-        error: { code: 'STEADY_ERR_TAPER_EXISTS' },
-      });
+      await expectSecondTaperRefused('2026-09-01');
     });
 
     it('puts each step on Today on its date, in the patient’s zone', async () => {
@@ -312,13 +315,7 @@ describeOnDatabases(
     });
 
     it('refuses a second taper while at maintenance', async () => {
-      const res = await f.prescriber.post(`${f.base}/taper`, {
-        inputs: sampleTaperInputs('2027-03-01'),
-        password: f.prescriber.password,
-      });
-      expect(expectStatus(res, 409).json()).toMatchObject({
-        error: { code: 'STEADY_ERR_TAPER_EXISTS' },
-      });
+      await expectSecondTaperRefused('2027-03-01');
     });
   },
   LONG_SESSIONS,

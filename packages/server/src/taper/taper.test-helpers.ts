@@ -2,9 +2,11 @@
  * Fixtures of the taper integration suites: a patient in a daylight-saving zone with a 5 mg
  * three-times-a-day regimen, a linked prescriber (and other members), and small API helpers.
  */
-import { localToInstant, type LocalDate, type TaperPlan } from '@steady/core';
+import { randomUUID } from 'node:crypto';
+import { localToInstant, planTaper, type LocalDate, type TaperPlan } from '@steady/core';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import { taperVersions } from '../db/schema.js';
 import { addClinician, createClinicFixture, link } from '../testing/careteam.js';
 import { regimenBody, registerPatient, type Client, type Harness } from '../testing/harness.js';
 import { sampleTaperInputs } from './samples.test-helpers.js';
@@ -92,4 +94,42 @@ export function amountsOn(plan: TaperPlan, date: LocalDate): number[] {
   );
   if (step === undefined) throw new Error(`no step on ${date}`);
   return step.doses.map((d) => d.amountMg);
+}
+
+/**
+ * A signed taper (10 mg a day in two doses, from `startDate`) written as a row, as the taper
+ * service stores it, for suites that only need one to exist. Returns the taper id.
+ */
+export async function insertSignedTaper(
+  h: Harness,
+  who: { readonly patientId: string; readonly prescriberId: string },
+  startDate: LocalDate,
+  reason: string,
+): Promise<string> {
+  const taperId = randomUUID();
+  const plan = planTaper({
+    doses: [
+      { time: '08:00', amountMg: 5 },
+      { time: '20:00', amountMg: 5 },
+    ],
+    formulations: ['tab5', 'tab2'],
+    startDate,
+  });
+  await h.database.db.insert(taperVersions).values({
+    id: randomUUID(),
+    taperId,
+    patientId: who.patientId,
+    version: 1,
+    action: 'created',
+    reason,
+    effectiveDate: startDate,
+    plan,
+    checkInDays: [2, 5, 10],
+    followUpMonths: 6,
+    followUpIntervalDays: 30,
+    signedBy: who.prescriberId,
+    signatureMethod: 'password',
+    signedAt: h.clock.now(),
+  });
+  return taperId;
 }

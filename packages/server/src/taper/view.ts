@@ -11,10 +11,10 @@ import {
   type TaperPlan,
   type TaperStep,
 } from '@steady/core';
-import { inArray } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import { displayNamesOf } from '../auth/users.js';
 import type { AppContext } from '../context.js';
-import { users, type TaperConversion } from '../db/schema.js';
+import type { TaperConversion } from '../db/schema.js';
 import { loadTaperVersions, type TaperVersionRow } from './repository.js';
 import { loadTaperRequests, type TaperRequestView } from './requests.js';
 
@@ -125,15 +125,6 @@ function progressOf(plan: TaperPlan, today: LocalDate): TaperView['progress'] {
   };
 }
 
-async function namesOf(ctx: Pick<AppContext, 'db'>, ids: readonly string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await ctx.db
-    .select({ id: users.id, name: users.displayName })
-    .from(users)
-    .where(inArray(users.id, [...new Set(ids)]));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 export function versionView(row: TaperVersionRow, signerName: string): TaperVersionView {
   return {
     version: row.version,
@@ -161,8 +152,8 @@ export async function taperView(
   const rows = await loadTaperVersions(ctx, patientId);
   const last = rows.at(-1);
   if (last === undefined) return null;
-  const names = await namesOf(
-    ctx,
+  const names = await displayNamesOf(
+    ctx.db,
     rows.map((r) => r.signedBy),
   );
   const versions = rows.map((r) => versionView(r, names.get(r.signedBy) ?? ''));

@@ -1,7 +1,8 @@
 /** The My data page's calls: exports (file downloads), the calendar feed, account deletion. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, apiPath, CLIENT_ERROR } from '../shared/api/client';
+import { apiPath } from '../shared/api/client';
 import { useApi } from '../shared/api/context';
+import { fetchFile, saveFile } from '../shared/api/files';
 import { useSessionQuery, useUser } from '../shared/session';
 
 export const EXPORT_KINDS = [
@@ -43,20 +44,6 @@ function fileNameOf(response: Response, fallback: string): string {
   return /filename="([^"]+)"/.exec(header)?.[1] ?? fallback;
 }
 
-/** Save a blob as a file through a temporary link (works in every current browser). */
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 10_000);
-}
-
 /**
  * Download an export. The API answers with the file itself, so this uses fetch directly (the
  * JSON client reads JSON only), with the session's CSRF token as every write does.
@@ -66,28 +53,12 @@ export function useDownload() {
   const csrfToken = useSessionQuery().data?.csrfToken ?? '';
   return useMutation({
     mutationFn: async (kind: ExportKind) => {
-      let response: Response;
-      try {
-        response = await fetch(apiPath`/api/patients/${id}/exports`, {
-          method: 'POST',
-          credentials: 'same-origin',
-          headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-          body: JSON.stringify({ kind }),
-        });
-      } catch {
-        throw new ApiError(0, CLIENT_ERROR.network, '');
-      }
-      if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as {
-          error?: { code?: string; message?: string };
-        } | null;
-        throw new ApiError(
-          response.status,
-          body?.error?.code ?? CLIENT_ERROR.unexpected,
-          body?.error?.message ?? '',
-        );
-      }
-      save(await response.blob(), fileNameOf(response, `steady-${kind}`));
+      const response = await fetchFile(apiPath`/api/patients/${id}/exports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ kind }),
+      });
+      saveFile(await response.blob(), fileNameOf(response, `steady-${kind}`));
       return kind;
     },
   });

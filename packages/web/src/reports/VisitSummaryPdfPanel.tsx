@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { Alert, Button, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { saveFile } from '../shared/api/files';
 import { CheckGroup } from '../shared/components/CheckGroup';
 import { ErrorAlert } from '../shared/components/ErrorAlert';
 import { OptionGroup } from '../shared/components/OptionGroup';
@@ -17,7 +18,6 @@ import {
   fetchReport,
   presetOf,
   reportFilename,
-  saveFile,
   type PaperSize,
   type PresetId,
   type ReportChoice,

@@ -4,8 +4,8 @@
  * a choice, and a download that turns a refusal into the API's error.
  */
 import { addDays, localDateOf, type LocalDate } from '@steady/core';
-import { ApiError, CLIENT_ERROR, apiPath } from '../shared/api/client';
-import type { ApiErrorBody } from '../shared/api/types';
+import { apiPath } from '../shared/api/client';
+import { fetchFile } from '../shared/api/files';
 
 export const REPORT_SECTIONS = [
   'regimen',
@@ -109,42 +109,12 @@ export function reportUrl(patientId: string, choice: ReportChoice): string {
   return `${apiPath`/api/patients/${patientId}/reports/visit-summary.pdf`}?${query.toString()}`;
 }
 
-async function errorOf(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => null)) as ApiErrorBody | null;
-  const error = body?.error;
-  if (typeof error?.code === 'string' && typeof error.message === 'string') {
-    return new ApiError(response.status, error.code, error.message, error.details);
-  }
-  return new ApiError(response.status, CLIENT_ERROR.unexpected, '');
-}
-
-/** Fetch the PDF; the caller saves it. Throws an ApiError as the JSON client does. */
+/** Fetch the PDF; the caller saves it (`saveFile`). Throws an ApiError as the JSON client does. */
 export async function fetchReport(patientId: string, choice: ReportChoice): Promise<Blob> {
-  let response: Response;
-  try {
-    response = await fetch(reportUrl(patientId, choice), {
-      credentials: 'same-origin',
-      headers: { accept: 'application/pdf, application/json' },
-    });
-  } catch {
-    throw new ApiError(0, CLIENT_ERROR.network, '');
-  }
-  if (!response.ok) throw await errorOf(response);
+  const response = await fetchFile(reportUrl(patientId, choice), {
+    headers: { accept: 'application/pdf, application/json' },
+  });
   return response.blob();
-}
-
-/** Hand a file to the browser's downloads, then let the object URL go. */
-export function saveFile(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 10_000);
 }
 
 export const reportFilename = (choice: ReportChoice): string =>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Button, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { FORMULATION_IDS, MAX_REFILL_REMINDER_DAYS, type FormulationId } from '@steady/core';
 import { useTranslation } from 'react-i18next';
@@ -12,12 +12,69 @@ function parseNumber(value: string): number | null {
   return value.trim() === '' || !Number.isFinite(n) ? null : n;
 }
 
-/** Status line announced to screen readers after a save. */
-function Saved({ text }: { text: string }) {
+/** The mutation state a supply form shows: its error, its pending submit, its saved line. */
+interface FormMutation {
+  readonly isError: boolean;
+  readonly error: Error | null;
+  readonly isPending: boolean;
+  readonly isSuccess: boolean;
+}
+
+/**
+ * A small supply form: a named region with its heading, the fields, the error, and a submit
+ * button followed by a status line announced to screen readers after a save.
+ */
+function SupplyForm({
+  heading,
+  submit,
+  saved,
+  mutation,
+  onSubmit,
+  subtle = false,
+  children,
+}: {
+  heading: string;
+  submit: string;
+  saved: string;
+  mutation: FormMutation;
+  onSubmit: () => void;
+  /** A secondary form: its button is the default (outlined) one. */
+  subtle?: boolean;
+  children: ReactNode;
+}) {
+  const headingId = useId();
   return (
-    <Text role="status" size="sm">
-      {text}
-    </Text>
+    <form
+      noValidate
+      aria-labelledby={headingId}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      <Stack gap="sm">
+        <Title order={3} fz="1.1rem" id={headingId}>
+          {heading}
+        </Title>
+        {children}
+        {mutation.isError && <ErrorAlert error={mutation.error} />}
+        <Group>
+          <Button
+            type="submit"
+            size="md"
+            variant={subtle ? 'default' : 'filled'}
+            loading={mutation.isPending}
+          >
+            {submit}
+          </Button>
+          {mutation.isSuccess && (
+            <Text role="status" size="sm">
+              {saved}
+            </Text>
+          )}
+        </Group>
+      </Stack>
+    </form>
   );
 }
 
@@ -25,7 +82,6 @@ function Saved({ text }: { text: string }) {
 export function CountForm({ patientId, initial }: { patientId: string; initial: FormulationId }) {
   const { t } = useTranslation();
   const text = useSupplyText();
-  const headingId = useId();
   const record = useRecordCount(patientId);
   const [formulation, setFormulation] = useState<FormulationId>(initial);
   const [quantity, setQuantity] = useState('');
@@ -33,11 +89,12 @@ export function CountForm({ patientId, initial }: { patientId: string; initial: 
   const [invalid, setInvalid] = useState(false);
   const solution = formulation === 'sol1';
   return (
-    <form
-      noValidate
-      aria-labelledby={headingId}
-      onSubmit={(e) => {
-        e.preventDefault();
+    <SupplyForm
+      heading={t('supply.count.heading')}
+      submit={t('supply.count.submit')}
+      saved={t('supply.count.saved')}
+      mutation={record}
+      onSubmit={() => {
         const n = parseNumber(quantity);
         if (n === null || n < 0 || n > 1000) {
           setInvalid(true);
@@ -55,51 +112,39 @@ export function CountForm({ patientId, initial }: { patientId: string; initial: 
         );
       }}
     >
-      <Stack gap="sm">
-        <Title order={3} fz="1.1rem" id={headingId}>
-          {t('supply.count.heading')}
-        </Title>
-        <NativeSelect
-          label={t('supply.count.formulation')}
-          size="md"
-          value={formulation}
-          data={FORMULATION_IDS.map((f) => ({ value: f, label: text.name(f) }))}
-          onChange={(e) => {
-            setFormulation(e.currentTarget.value as FormulationId);
-            record.reset();
-          }}
-        />
-        <TextInput
-          label={solution ? t('supply.count.solution') : t('supply.count.tablets')}
-          description={t('supply.count.quantityHelp')}
-          size="md"
-          required
-          inputMode="decimal"
-          value={quantity}
-          error={invalid ? t('supply.count.invalid') : null}
-          onChange={(e) => {
-            setQuantity(e.currentTarget.value);
-            record.reset();
-          }}
-        />
-        <TextInput
-          label={t('supply.count.note')}
-          size="md"
-          maxLength={500}
-          value={note}
-          onChange={(e) => {
-            setNote(e.currentTarget.value);
-          }}
-        />
-        {record.isError && <ErrorAlert error={record.error} />}
-        <Group>
-          <Button type="submit" size="md" loading={record.isPending}>
-            {t('supply.count.submit')}
-          </Button>
-          {record.isSuccess && <Saved text={t('supply.count.saved')} />}
-        </Group>
-      </Stack>
-    </form>
+      <NativeSelect
+        label={t('supply.count.formulation')}
+        size="md"
+        value={formulation}
+        data={FORMULATION_IDS.map((f) => ({ value: f, label: text.name(f) }))}
+        onChange={(e) => {
+          setFormulation(e.currentTarget.value as FormulationId);
+          record.reset();
+        }}
+      />
+      <TextInput
+        label={solution ? t('supply.count.solution') : t('supply.count.tablets')}
+        description={t('supply.count.quantityHelp')}
+        size="md"
+        required
+        inputMode="decimal"
+        value={quantity}
+        error={invalid ? t('supply.count.invalid') : null}
+        onChange={(e) => {
+          setQuantity(e.currentTarget.value);
+          record.reset();
+        }}
+      />
+      <TextInput
+        label={t('supply.count.note')}
+        size="md"
+        maxLength={500}
+        value={note}
+        onChange={(e) => {
+          setNote(e.currentTarget.value);
+        }}
+      />
+    </SupplyForm>
   );
 }
 
@@ -114,16 +159,17 @@ export function ReminderForm({
   note: string;
 }) {
   const { t } = useTranslation();
-  const headingId = useId();
   const save = useSaveReminderDays(patientId);
   const [value, setValue] = useState(String(days));
   const [invalid, setInvalid] = useState(false);
   return (
-    <form
-      noValidate
-      aria-labelledby={headingId}
-      onSubmit={(e) => {
-        e.preventDefault();
+    <SupplyForm
+      heading={t('supply.reminder.heading')}
+      submit={t('supply.reminder.submit')}
+      saved={t('supply.reminder.saved')}
+      mutation={save}
+      subtle
+      onSubmit={() => {
         const n = parseNumber(value);
         if (n === null || !Number.isInteger(n) || n < 0 || n > MAX_REFILL_REMINDER_DAYS) {
           setInvalid(true);
@@ -133,30 +179,18 @@ export function ReminderForm({
         save.mutate(n);
       }}
     >
-      <Stack gap="sm">
-        <Title order={3} fz="1.1rem" id={headingId}>
-          {t('supply.reminder.heading')}
-        </Title>
-        <TextInput
-          label={t('supply.reminder.label')}
-          description={t('supply.reminder.help', { note })}
-          size="md"
-          inputMode="numeric"
-          value={value}
-          error={invalid ? t('supply.reminder.invalid') : null}
-          onChange={(e) => {
-            setValue(e.currentTarget.value);
-            save.reset();
-          }}
-        />
-        {save.isError && <ErrorAlert error={save.error} />}
-        <Group>
-          <Button type="submit" size="md" variant="default" loading={save.isPending}>
-            {t('supply.reminder.submit')}
-          </Button>
-          {save.isSuccess && <Saved text={t('supply.reminder.saved')} />}
-        </Group>
-      </Stack>
-    </form>
+      <TextInput
+        label={t('supply.reminder.label')}
+        description={t('supply.reminder.help', { note })}
+        size="md"
+        inputMode="numeric"
+        value={value}
+        error={invalid ? t('supply.reminder.invalid') : null}
+        onChange={(e) => {
+          setValue(e.currentTarget.value);
+          save.reset();
+        }}
+      />
+    </SupplyForm>
   );
 }

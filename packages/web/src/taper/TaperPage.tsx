@@ -1,6 +1,5 @@
-import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, List, Stack, Text } from '@mantine/core';
 import { TAPER_EXPLANATIONS, type SourceRef } from '@steady/core';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ErrorAlert } from '../shared/components/ErrorAlert';
@@ -11,6 +10,7 @@ import { useFormatters } from '../shared/format';
 import { useUser } from '../shared/session';
 import { TAPER_CHECK_IN_PATH, visibleCheckIns } from './patientLogic';
 import { TaperRequestForm } from './TaperRequestForm';
+import { TaperPanel } from './TaperPanel';
 import { TaperNow, TaperProgressBar } from './TodayTaperCard';
 import type { TaperView } from './types';
 import { useTaperCheckIns, type TaperCheckIn } from './useCheckIns';
@@ -19,20 +19,6 @@ import './taper.css';
 
 const sourceText = (sources: readonly SourceRef[]) =>
   sources.map((s) => `${s.id} [${s.status}]`).join('; ');
-
-/** A titled panel of the page. */
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={id}>
-      <Stack gap="sm">
-        <Title order={2} fz="1.25rem" id={id}>
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
 
 function CheckInRow({ checkIn }: { checkIn: TaperCheckIn }) {
   const { t } = useTranslation();
@@ -73,7 +59,7 @@ function CheckInList({ patientId, taper }: { patientId: string; taper: TaperView
   const checkIns = useTaperCheckIns(patientId);
   const days = taper.current.checkInDays.join(', ');
   return (
-    <Section id="taper-checkins-heading" title={t('taperPatient.checkIns.heading')}>
+    <TaperPanel level={2} id="taper-checkins-heading" title={t('taperPatient.checkIns.heading')}>
       <Text>{t('taperPatient.checkIns.intro')}</Text>
       <Text size="sm">{t('taperPatient.checkIns.defaults', { days })}</Text>
       {checkIns.isPending ? (
@@ -85,7 +71,7 @@ function CheckInList({ patientId, taper }: { patientId: string; taper: TaperView
       ) : (
         <CheckInItems schedule={checkIns.data.schedule} />
       )}
-    </Section>
+    </TaperPanel>
   );
 }
 
@@ -119,7 +105,7 @@ function History({ taper }: { taper: TaperView }) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   return (
-    <Section id="taper-history-heading" title={t('taperPatient.history.heading')}>
+    <TaperPanel level={2} id="taper-history-heading" title={t('taperPatient.history.heading')}>
       <List spacing="sm">
         {[...taper.versions].reverse().map((v) => (
           <List.Item key={v.version}>
@@ -136,7 +122,7 @@ function History({ taper }: { taper: TaperView }) {
           </List.Item>
         ))}
       </List>
-    </Section>
+    </TaperPanel>
   );
 }
 
@@ -146,7 +132,7 @@ function TaperContent({ patientId, taper }: { patientId: string; taper: TaperVie
   const goal = taper.current.plan.inputs.goal;
   return (
     <>
-      <Section id="taper-now-heading" title={t('taperPatient.page.nowHeading')}>
+      <TaperPanel level={2} id="taper-now-heading" title={t('taperPatient.page.nowHeading')}>
         <TaperNow taper={taper} />
         <TaperProgressBar taper={taper} />
         <Text>
@@ -155,9 +141,9 @@ function TaperContent({ patientId, taper }: { patientId: string; taper: TaperVie
             ? t('taperPatient.page.goalStop')
             : t('taperPatient.page.goalMaintenance', { mg: fmt.number(goal.dailyMg) })}
         </Text>
-      </Section>
+      </TaperPanel>
       <CheckInList patientId={patientId} taper={taper} />
-      <Section id="taper-about-heading" title={t('taperPatient.page.aboutHeading')}>
+      <TaperPanel level={2} id="taper-about-heading" title={t('taperPatient.page.aboutHeading')}>
         {TAPER_EXPLANATIONS.map((e) => (
           <Stack key={e.key} gap={2}>
             <Text size="lg">{e.text}</Text>
@@ -166,7 +152,7 @@ function TaperContent({ patientId, taper }: { patientId: string; taper: TaperVie
             </Text>
           </Stack>
         ))}
-      </Section>
+      </TaperPanel>
       <TaperRequestForm patientId={patientId} requests={taper.requests} />
       <History taper={taper} />
     </>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAlertsQuery } from '../alerts/useAlerts';
 import { NotShared } from '../clinician/SharedSection';
@@ -10,6 +10,7 @@ import { Note } from '../shared/components/Note';
 import { StepsTable } from './StepsTable';
 import { TaperChangeForm, actionsFor } from './TaperChangeForm';
 import { TaperDispenseSection } from './TaperDispenseSection';
+import { TaperPanel } from './TaperPanel';
 import { TaperPlanner } from './TaperPlanner';
 import { TaperPlanChart } from './TaperPreview';
 import { TaperRequests } from './TaperRequests';
@@ -26,19 +27,6 @@ type Mode =
   | { kind: 'view' }
   | { kind: 'plan' }
   | { kind: 'change'; action: TaperChangeAction; requestId: string | null };
-
-function Block({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={id}>
-      <Stack gap="md">
-        <Title order={3} fz="1.2rem" id={id}>
-          {title}
-        </Title>
-        {children}
-      </Stack>
-    </Paper>
-  );
-}
 
 function TaperBody({
   patientId,
@@ -105,27 +93,27 @@ function TaperBody({
           onCancel={view}
         />
       )}
-      <Block id="taper-requests-heading" title={t('taper.requests.title')}>
+      <TaperPanel id="taper-requests-heading" title={t('taper.requests.title')}>
         <TaperRequests
           patientId={patientId}
           requests={taper.requests}
           canChange={canChange}
           onAnswer={answer}
         />
-      </Block>
-      <Block id="taper-steps-heading" title={t('taper.steps.title')}>
+      </TaperPanel>
+      <TaperPanel id="taper-steps-heading" title={t('taper.steps.title')}>
         <TaperPlanChart plan={taper.current.plan} />
         <StepsTable
           steps={taper.current.plan.steps}
           label={t('taper.steps.label')}
           currentIndex={taper.currentStep?.index ?? null}
         />
-      </Block>
+      </TaperPanel>
       <WithdrawalByStep patientId={patientId} />
       <TaperDispenseSection patientId={patientId} />
-      <Block id="taper-history-heading" title={t('taper.history.title')}>
+      <TaperPanel id="taper-history-heading" title={t('taper.history.title')}>
         <TaperHistory taper={taper} />
-      </Block>
+      </TaperPanel>
     </Stack>
   );
 }

@@ -1,10 +1,11 @@
 import { lazy, Suspense, useMemo } from 'react';
-import { Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../shared/components/ErrorAlert';
 import { Loading } from '../shared/components/Loading';
 import { useFormatters } from '../shared/format';
 import { withdrawalChartOption } from './patientLogic';
+import { TaperPanel } from './TaperPanel';
 import { useTaperCheckIns, type StepScores } from './useCheckIns';
 
 const EChart = lazy(() => import('../shared/components/EChart'));
@@ -66,33 +67,22 @@ export function WithdrawalByStep({ patientId }: { readonly patientId: string }) 
     [byStep, t],
   );
   return (
-    <Paper
-      withBorder
-      p="md"
-      radius="md"
-      component="section"
-      aria-labelledby="withdrawal-by-step-heading"
-    >
-      <Stack gap="md">
-        <Title order={3} fz="1.2rem" id="withdrawal-by-step-heading">
-          {t('taperPatient.chart.heading')}
-        </Title>
-        {checkIns.isPending ? (
-          <Loading />
-        ) : checkIns.isError ? (
-          <ErrorAlert error={checkIns.error} />
-        ) : checkIns.data.byStep.length === 0 ? (
-          <Text>{t('taperPatient.chart.empty')}</Text>
-        ) : (
-          <>
-            <Suspense fallback={<Loading />}>
-              <EChart option={option} label={t('taperPatient.chart.label')} />
-            </Suspense>
-            <StepTable byStep={checkIns.data.byStep} />
-          </>
-        )}
-        <Text size="sm">{t('taperPatient.chart.note')}</Text>
-      </Stack>
-    </Paper>
+    <TaperPanel id="withdrawal-by-step-heading" title={t('taperPatient.chart.heading')}>
+      {checkIns.isPending ? (
+        <Loading />
+      ) : checkIns.isError ? (
+        <ErrorAlert error={checkIns.error} />
+      ) : checkIns.data.byStep.length === 0 ? (
+        <Text>{t('taperPatient.chart.empty')}</Text>
+      ) : (
+        <>
+          <Suspense fallback={<Loading />}>
+            <EChart option={option} label={t('taperPatient.chart.label')} />
+          </Suspense>
+          <StepTable byStep={checkIns.data.byStep} />
+        </>
+      )}
+      <Text size="sm">{t('taperPatient.chart.note')}</Text>
+    </TaperPanel>
   );
 }
