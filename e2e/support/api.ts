@@ -2,6 +2,7 @@
 export interface ApiSession {
   readonly userId: string;
   post<T>(url: string, payload: object): Promise<T>;
+  get<T>(url: string): Promise<T>;
 }
 
 /**
@@ -28,6 +29,11 @@ export async function apiSession(baseUrl: string, path: string, body: object): P
         headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
         body: JSON.stringify(payload),
       });
+      if (!r.ok) throw new Error(`${url}: ${String(r.status)} ${await r.text()}`);
+      return (await r.json()) as T;
+    },
+    async get<T>(url: string): Promise<T> {
+      const r = await fetch(`${baseUrl}${url}`, { headers: { cookie } });
       if (!r.ok) throw new Error(`${url}: ${String(r.status)} ${await r.text()}`);
       return (await r.json()) as T;
     },

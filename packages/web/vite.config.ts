@@ -1,14 +1,49 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const here = (relative: string): string =>
   decodeURIComponent(new URL(relative, import.meta.url).pathname);
 
 const apiTarget = 'http://localhost:3000';
 
+/** Mantine blue 9, as in index.html's theme-color: the installed app's title bar. */
+const themeColor = '#1864ab';
+
+/**
+ * Installable, offline-capable app (docs/offline.md): the manifest, and the service worker
+ * built from src/sw.ts with the list of built files injected. main.tsx registers it (no inline
+ * script: the CSP forbids them), in production builds only.
+ */
+const pwa = VitePWA({
+  strategies: 'injectManifest',
+  srcDir: 'src',
+  filename: 'sw.ts',
+  injectRegister: false,
+  manifest: {
+    name: 'Steady',
+    short_name: 'Steady',
+    description: 'Your diazepam plan, doses and check-ins, with your care team.',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    background_color: '#ffffff',
+    theme_color: themeColor,
+    icons: [
+      { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  injectManifest: {
+    rollupFormat: 'iife',
+    globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+  },
+});
+
 export default defineConfig({
   root: here('.'),
-  plugins: [react()],
+  plugins: [react(), pwa],
   resolve: {
     // Use the core package's TypeScript sources directly: no build step needed for the web app.
     alias: { '@steady/core': here('../core/src/index.ts') },

@@ -25,6 +25,7 @@ import { ErrorAlert } from './shared/components/ErrorAlert';
 import { Loading } from './shared/components/Loading';
 import { Page } from './shared/components/Page';
 import { AppLayout } from './shared/layout/AppLayout';
+import { OfflineQueueProvider } from './offline/OfflineQueue';
 import { MorePage } from './shared/layout/MorePage';
 import { MyDataPage } from './portability/MyDataPage';
 import { homeFor } from './shared/layout/nav';
@@ -72,38 +73,41 @@ function AfterSignIn({ home }: { home: string }) {
 
 function PatientApp() {
   return (
-    <AppLayout>
-      <Switch>
-        <Route path={routes.today} component={TodayPage} />
-        <Route path={routes.checkIn} component={CheckInPage} />
-        <Route path={routes.questionnaire} component={QuestionnairePage} />
-        <Route path={routes.history} component={HistoryPage} />
-        <Route path={routes.medications} component={MedicationsPage} />
-        <Route path={routes.careTeam} component={CareTeamPage} />
-        <Route path={routes.messages} component={MessagesPage} />
-        <Route path={routes.messageThread} component={ThreadPage} />
-        <Route path={routes.checkups} component={CheckupsPage} />
-        <Route path={routes.profile} component={ProfilePage} />
-        <Route path={routes.techniques} component={TechniquesPage} />
-        <Route path={routes.technique} component={TechniquePage} />
-        <Route path={routes.goals} component={GoalsPage} />
-        <Route path={routes.insights} component={InsightsPage} />
-        <Route path={routes.learn} component={LearnIndexPage} />
-        <Route path={routes.learnArticle} component={LearnArticlePage} />
-        <Route path={routes.more} component={MorePage} />
-        <Route path={routes.myData} component={MyDataPage} />
-        <Route path={routes.taper} component={TaperPage} />
-        <Route path={TAPER_CHECK_IN_PATH} component={TaperCheckInPage} />
-        <Route path={routes.join} component={JoinPage} />
-        <Route path={routes.signIn}>
-          <AfterSignIn home={routes.today} />
-        </Route>
-        <Route path={routes.register}>
-          <AfterSignIn home={routes.today} />
-        </Route>
-        <Route component={NotFound} />
-      </Switch>
-    </AppLayout>
+    // Doses and check-ins logged offline wait on this device and are sent when it reconnects.
+    <OfflineQueueProvider>
+      <AppLayout>
+        <Switch>
+          <Route path={routes.today} component={TodayPage} />
+          <Route path={routes.checkIn} component={CheckInPage} />
+          <Route path={routes.questionnaire} component={QuestionnairePage} />
+          <Route path={routes.history} component={HistoryPage} />
+          <Route path={routes.medications} component={MedicationsPage} />
+          <Route path={routes.careTeam} component={CareTeamPage} />
+          <Route path={routes.messages} component={MessagesPage} />
+          <Route path={routes.messageThread} component={ThreadPage} />
+          <Route path={routes.checkups} component={CheckupsPage} />
+          <Route path={routes.profile} component={ProfilePage} />
+          <Route path={routes.techniques} component={TechniquesPage} />
+          <Route path={routes.technique} component={TechniquePage} />
+          <Route path={routes.goals} component={GoalsPage} />
+          <Route path={routes.insights} component={InsightsPage} />
+          <Route path={routes.learn} component={LearnIndexPage} />
+          <Route path={routes.learnArticle} component={LearnArticlePage} />
+          <Route path={routes.more} component={MorePage} />
+          <Route path={routes.myData} component={MyDataPage} />
+          <Route path={routes.taper} component={TaperPage} />
+          <Route path={TAPER_CHECK_IN_PATH} component={TaperCheckInPage} />
+          <Route path={routes.join} component={JoinPage} />
+          <Route path={routes.signIn}>
+            <AfterSignIn home={routes.today} />
+          </Route>
+          <Route path={routes.register}>
+            <AfterSignIn home={routes.today} />
+          </Route>
+          <Route component={NotFound} />
+        </Switch>
+      </AppLayout>
+    </OfflineQueueProvider>
   );
 }
 

@@ -7,6 +7,7 @@ import { MantineProvider } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
 import { initI18n } from './i18n';
+import { registerServiceWorker } from './offline/register';
 import { ApiClient, ApiError } from './shared/api/client';
 import { ApiContext } from './shared/api/context';
 import { queryKeys } from './shared/queryKeys';
@@ -63,4 +64,5 @@ async function start(): Promise<void> {
   );
 }
 
+if (import.meta.env.PROD) registerServiceWorker();
 void start();

@@ -8,13 +8,12 @@ import {
   type SideEffectKey,
 } from '@steady/core';
 import { newIdempotencyKey } from '../shared/api/ids';
-import type { CheckInResponse } from '../shared/api/types';
 import { CheckGroup } from '../shared/components/CheckGroup';
 import { ErrorAlert } from '../shared/components/ErrorAlert';
 import { OptionGroup, type Option } from '../shared/components/OptionGroup';
 import { ScaleGroup } from '../shared/components/ScaleGroup';
 import { ACTIVITY_KEYS, type ActivityKey } from '../shared/activities';
-import { useSubmitCheckIn } from './useCheckIn';
+import { useSubmitCheckIn, type CheckInResult } from './useCheckIn';
 
 const SEVERITIES: readonly Severity4[] = ['none', 'mild', 'moderate', 'severe'];
 const FALLS: readonly FallReport[] = ['none', 'near_fall', 'fall'];
@@ -39,7 +38,7 @@ function splitActivities(text: string): string[] {
     .filter((s) => s !== '');
 }
 
-export function CheckInForm({ onSaved }: { onSaved: (response: CheckInResponse) => void }) {
+export function CheckInForm({ onSaved }: { onSaved: (result: CheckInResult) => void }) {
   const { t } = useTranslation();
   const submit = useSubmitCheckIn();
   // One key per check-in: resubmitting after an error cannot create a second check-in.

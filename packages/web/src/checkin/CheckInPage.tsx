@@ -2,16 +2,16 @@ import { useRef, useState } from 'react';
 import { Button, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { CheckInResponse } from '../shared/api/types';
 import { Page } from '../shared/components/Page';
 import { routes } from '../shared/layout/routes';
 import { CheckInForm } from './CheckInForm';
+import type { CheckInResult } from './useCheckIn';
 import { GuidancePanel } from './GuidancePanel';
 import { ReportedSideEffects } from '../messages/ReportedSideEffects';
 
 export function CheckInPage() {
   const { t } = useTranslation();
-  const [result, setResult] = useState<CheckInResponse | null>(null);
+  const [result, setResult] = useState<CheckInResult | null>(null);
   // A new form (and so a new idempotency key) for each check-in.
   const [formKey, setFormKey] = useState(0);
   const resultHeading = useRef<HTMLHeadingElement>(null);
@@ -29,13 +29,17 @@ export function CheckInPage() {
         />
       ) : (
         <Stack gap="lg">
-          <GuidancePanel guidance={result.guidance} checkIn={result.checkIn} />
+          {/* Offline, the guidance still shows; telling the care team needs the connection. */}
+          <GuidancePanel
+            guidance={result.guidance}
+            {...(result.queued ? {} : { checkIn: result.checkIn })}
+          />
           <div>
             <Title order={2} ref={resultHeading} tabIndex={-1}>
-              {t('checkin.savedTitle')}
+              {result.queued ? t('offline.checkInQueuedTitle') : t('checkin.savedTitle')}
             </Title>
             <Text size="lg" mt="xs">
-              {t('checkin.savedBody')}
+              {result.queued ? t('offline.checkInQueuedBody') : t('checkin.savedBody')}
             </Text>
           </div>
           <ReportedSideEffects checkIn={result.checkIn} />

@@ -19,6 +19,7 @@ import enReports from './en-reports.json';
 import enFhir from './en-fhir.json';
 import enPortability from './en-portability.json';
 import enSupply from './en-supply.json';
+import enOffline from './en-offline.json';
 
 export const defaultNS = 'translation';
 /**
@@ -47,6 +48,7 @@ export const resources = {
       ...enFhir,
       ...enPortability,
       ...enSupply,
+      ...enOffline,
     },
   },
 } as const;

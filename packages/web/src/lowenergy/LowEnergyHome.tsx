@@ -96,8 +96,10 @@ function Doses({ today }: { today: TodayResponse }) {
                         logDose.mutate(
                           { idempotencyKey: newIdempotencyKey(), kind: 'taken', slotKey: slot.key },
                           {
-                            onSuccess: () => {
-                              setDone(t('today.loggedToast'));
+                            onSuccess: (result) => {
+                              setDone(
+                                result.queued ? t('offline.queuedToast') : t('today.loggedToast'),
+                              );
                               // The pressed button is gone: keep focus on its dose.
                               document.getElementById(headingId)?.focus();
                             },
@@ -136,7 +138,9 @@ function QuickCheckIn() {
   if (submit.isSuccess) {
     return (
       <Alert color="teal" role="status" title={t('learn.lowEnergy.quick.title')}>
-        <Text size="lg">{t('learn.lowEnergy.quick.saved')}</Text>
+        <Text size="lg">
+          {submit.data.queued ? t('offline.queuedToast') : t('learn.lowEnergy.quick.saved')}
+        </Text>
       </Alert>
     );
   }

@@ -14,6 +14,8 @@ interface DoseCardProps {
   onTaken: () => void;
   onTakenEarlier: () => void;
   onSkipped: () => void;
+  /** Set while this dose is logged on this device only (offline): what to tell the patient. */
+  pendingNote?: string | null;
   children?: React.ReactNode;
 }
 
@@ -26,6 +28,7 @@ export function DoseCard({
   onTaken,
   onTakenEarlier,
   onSkipped,
+  pendingNote = null,
   children,
 }: DoseCardProps) {
   const { t } = useTranslation();
@@ -33,7 +36,8 @@ export function DoseCard({
   const quantityText = useQuantityText();
   const [changing, setChanging] = useState(false);
   const time = fmt.localTime(slot.localTime);
-  const showActions = slot.status === 'due' || changing;
+  const pending = pendingNote !== null;
+  const showActions = !pending && (slot.status === 'due' || changing);
 
   let statusText: string;
   switch (slot.status) {
@@ -47,8 +51,14 @@ export function DoseCard({
       statusText = t('today.status.skipped');
       break;
   }
-  const badgeColor =
-    slot.status === 'taken' ? 'teal.9' : slot.status === 'skipped' ? 'gray.8' : 'blue.9';
+  if (pending) statusText = t('offline.waitingToSync');
+  const badgeColor = pending
+    ? 'orange.9'
+    : slot.status === 'taken'
+      ? 'teal.9'
+      : slot.status === 'skipped'
+        ? 'gray.8'
+        : 'blue.9';
 
   return (
     <Card
@@ -57,7 +67,7 @@ export function DoseCard({
       radius="md"
       p="md"
       className="sd-dose-card"
-      data-status={slot.status}
+      data-status={pending ? 'pending' : slot.status}
       aria-labelledby={headingId}
     >
       <Stack gap="sm">
@@ -75,7 +85,9 @@ export function DoseCard({
             {statusText}
           </Badge>
         </div>
-        {showActions ? (
+        {pending ? (
+          <Text>{pendingNote}</Text>
+        ) : showActions ? (
           <Stack gap="xs">
             <Button
               size="lg"

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { ApiError } from '../shared/api/client';
 import { newIdempotencyKey } from '../shared/api/ids';
-import type { DoseEventView, LogDoseInput, TodayResponse, TodaySlot } from '../shared/api/types';
+import type { DoseEventView, LogDoseInput, TodaySlot } from '../shared/api/types';
 import { ErrorAlert } from '../shared/components/ErrorAlert';
 import { Loading } from '../shared/components/Loading';
 import { Page } from '../shared/components/Page';
@@ -25,7 +25,11 @@ import { DuplicateDialog, existingFromDetails } from './DuplicateDialog';
 import { ExtraDoseDialog } from './ExtraDoseDialog';
 import { SkipDialog } from './SkipDialog';
 import { TakenEarlierDialog } from './TakenEarlierDialog';
-import { useLogDose, useTodayQuery } from './useToday';
+import { useLogDose, useTodayQuery, type TodayData } from './useToday';
+import { useOfflineQueue } from '../offline/OfflineQueue';
+import { describe, slotKeyOf } from '../offline/queue';
+import { SavedCopyNote } from '../offline/SavedCopyNote';
+import { SyncStatus } from '../offline/SyncStatus';
 
 const ALREADY_LOGGED = 'STEADY_ERR_ALREADY_LOGGED';
 
@@ -55,18 +59,26 @@ export function TodayPage() {
   );
 }
 
-function TodayContent({ today }: { today: TodayResponse }) {
+function TodayContent({ today }: { today: TodayData }) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const logDose = useLogDose();
+  const queue = useOfflineQueue();
+  /** The note on a dose logged on this device and not yet sent, or null. */
+  const pendingNote = (slotKey: string) => {
+    const item = queue?.items.find((i) => i.error === null && slotKeyOf(i) === slotKey);
+    return item === undefined
+      ? null
+      : t('offline.pendingDose', { time: fmt.time(describe(item).at) });
+  };
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [announcement, setAnnouncement] = useState('');
 
   const send = (input: LogDoseInput) => {
     logDose.mutate(input, {
-      onSuccess: () => {
+      onSuccess: (result) => {
         setDialog(null);
-        setAnnouncement(t('today.loggedToast'));
+        setAnnouncement(result.queued ? t('offline.queuedToast') : t('today.loggedToast'));
         // The pressed button is gone once the slot is logged: put focus on the dose it belongs to.
         window.setTimeout(() => document.getElementById(headingIdFor(input.slotKey))?.focus(), 300);
       },
@@ -91,9 +103,11 @@ function TodayContent({ today }: { today: TodayResponse }) {
       <Text size="lg" mt={-8}>
         {fmt.localDateLong(today.date)}
       </Text>
+      {today.savedAt !== undefined && <SavedCopyNote savedAt={today.savedAt} />}
       <div role="status" className="sd-visually-hidden">
         {announcement}
       </div>
+      <SyncStatus />
       <MyAlerts />
       <DeletionNotice />
       <TodayTaperCard />
@@ -126,6 +140,7 @@ function TodayContent({ today }: { today: TodayResponse }) {
                   slot={slot}
                   formulation={regimen.formulation}
                   busy={logDose.isPending && logDose.variables.slotKey === slot.key}
+                  pendingNote={pendingNote(slot.key)}
                   onTaken={() => {
                     send({ idempotencyKey: newIdempotencyKey(), kind: 'taken', slotKey: slot.key });
                   }}

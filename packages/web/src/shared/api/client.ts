@@ -48,6 +48,11 @@ export class ApiClient {
   get<T>(path: string): Promise<T> {
     return this.request<T>('GET', path);
   }
+  /** A GET that also returns the response headers (e.g. the offline copy's saved-at time). */
+  async getWithHeaders(path: string): Promise<{ data: unknown; headers: Headers }> {
+    const { payload, response } = await this.send('GET', path);
+    return { data: payload, headers: response.headers };
+  }
   post<T>(path: string, body?: unknown): Promise<T> {
     return this.request<T>('POST', path, body);
   }
@@ -62,6 +67,15 @@ export class ApiClient {
   }
 
   async request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+    const { payload } = await this.send(method, path, body);
+    return payload as T;
+  }
+
+  private async send(
+    method: Method,
+    path: string,
+    body?: unknown,
+  ): Promise<{ payload: unknown; response: Response }> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (method !== 'GET' && this.csrfToken !== null) headers['x-csrf-token'] = this.csrfToken;
@@ -78,7 +92,7 @@ export class ApiClient {
       throw new ApiError(0, CLIENT_ERROR.network, '');
     }
 
-    if (response.status === 204) return undefined as T;
+    if (response.status === 204) return { payload: undefined, response };
     const payload: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
       if (isErrorBody(payload)) {
@@ -91,7 +105,7 @@ export class ApiClient {
       }
       throw new ApiError(response.status, CLIENT_ERROR.unexpected, '');
     }
-    return payload as T;
+    return { payload, response };
   }
 }
 
