@@ -84,6 +84,24 @@ describeOnDatabases('check-ins', (harness) => {
     });
   });
 
+  it('keeps the time a check-in was answered on an offline phone, within 14 days', async () => {
+    const p = await registerPatient(h.app);
+    const res = await post(p, { at: '2026-03-09T21:30:00.000Z' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json<{ checkIn: CheckIn }>().checkIn.at).toBe('2026-03-09T21:30:00.000Z');
+    const future = await post(p, { at: '2026-03-10T12:06:00.000Z' });
+    expect(future.statusCode).toBe(400);
+    expect(future.json<{ error: { details: unknown } }>().error.details).toEqual([
+      { path: '/body/at', message: 'in the future' },
+    ]);
+    const old = await post(p, { at: '2026-02-24T11:59:00.000Z' });
+    expect(old.statusCode).toBe(400);
+    expect(old.json<{ error: { details: unknown } }>().error.details).toEqual([
+      { path: '/body/at', message: 'more than 14 days ago' },
+    ]);
+    expect(await rows(p)).toBe(1);
+  });
+
   it('fills optional answers with null (or no activities)', async () => {
     const p = await registerPatient(h.app);
     const res = await p.post(`/api/patients/${p.userId}/checkins`, {

@@ -25,8 +25,15 @@ const sideEffects = z.object(
   >,
 );
 
+/** How far back a check-in may be dated: one kept on an offline phone for up to two weeks. */
+const BACKDATE_LIMIT_MS = 14 * 24 * 3_600_000;
+/** Clock skew accepted between a phone and the server. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
 const checkInBody = z.object({
   idempotencyKey: idempotencyKeySchema,
+  /** When the patient answered, if earlier than now (sent later from an offline phone). */
+  at: z.iso.datetime({ offset: true }).optional(),
   pain: scale,
   spasm: scale,
   sleepQuality: scale.nullable().default(null),
@@ -57,13 +64,24 @@ export function checkInRoutes(app: TypedApp, ctx: AppContext): void {
     },
     async (request, reply) => {
       const { user, patientId } = patientOf(request);
-      const { idempotencyKey, ...answers } = request.body;
+      const { idempotencyKey, at: answeredAt, ...answers } = request.body;
       const now = ctx.now();
+      const at = answeredAt === undefined ? now : new Date(answeredAt);
+      if (at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+        throw new AppError('STEADY_ERR_VALIDATION', [
+          { path: '/body/at', message: 'in the future' },
+        ]);
+      }
+      if (at.getTime() < now.getTime() - BACKDATE_LIMIT_MS) {
+        throw new AppError('STEADY_ERR_VALIDATION', [
+          { path: '/body/at', message: 'more than 14 days ago' },
+        ]);
+      }
       const id = randomUUID();
       const rows = await ctx.db.transaction(async (tx) => {
         const inserted = await tx
           .insert(checkIns)
-          .values({ id, patientId, at: now, ...answers, idempotencyKey, createdAt: now })
+          .values({ id, patientId, at, ...answers, idempotencyKey, createdAt: now })
           .onConflictDoNothing()
           .returning();
         if (inserted.length === 1) {

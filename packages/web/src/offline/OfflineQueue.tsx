@@ -11,6 +11,7 @@ import {
   outcomeOf,
   retryDelayMs,
   toSend,
+  withAnsweredAt,
   withTakenAt,
   type NewEntry,
   type QueuedKind,
@@ -137,7 +138,7 @@ export function OfflineQueueProvider({ children }: { children: React.ReactNode }
           }
         }
         const now = new Date().toISOString();
-        const queuedBody = kind === 'dose' ? withTakenAt(body, now) : body;
+        const queuedBody = kind === 'dose' ? withTakenAt(body, now) : withAnsweredAt(body, now);
         const { item } = enqueue(await store.all(), { userId, kind, path, body: queuedBody, now });
         await store.put(item);
         await refresh();

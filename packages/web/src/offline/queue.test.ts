@@ -9,6 +9,7 @@ import {
   slotKeyOf,
   stopsRun,
   toSend,
+  withAnsweredAt,
   withTakenAt,
   type QueuedRequest,
 } from './queue';
@@ -132,6 +133,14 @@ group('withTakenAt', () => {
     });
     const earlier = { idempotencyKey: 'k', takenAt: '2026-03-03T08:10:00.000Z' };
     expect(withTakenAt(earlier, NOW)).toEqual(earlier);
+  });
+
+  it('keeps the time a check-in was answered', () => {
+    expect(withAnsweredAt({ idempotencyKey: 'k', pain: 4 }, NOW)).toEqual({
+      idempotencyKey: 'k',
+      pain: 4,
+      at: NOW,
+    });
   });
 });
 

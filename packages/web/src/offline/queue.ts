@@ -128,6 +128,11 @@ export function withTakenAt(body: NewEntry['body'], now: string): NewEntry['body
   return body['takenAt'] === undefined ? { ...body, takenAt: now } : body;
 }
 
+/** The same for a check-in: `at` is when the patient answered (the server accepts 14 days back). */
+export function withAnsweredAt(body: NewEntry['body'], now: string): NewEntry['body'] {
+  return body['at'] === undefined ? { ...body, at: now } : body;
+}
+
 /** The slot a queued dose answers, or null (check-ins, extra doses). */
 export function slotKeyOf(item: QueuedRequest): string | null {
   const slotKey = item.body['slotKey'];
