@@ -9,9 +9,9 @@
  * exact days ([2, 5, 10]), the follow-up spacing (30 days) and length (6 months) and how long a
  * check-in stays open are Steady defaults, adjustable per taper: no source gives numbers.
  */
-import { DateTime } from 'luxon';
 import { cite, type Parameter } from '../sources.js';
 import { addDays, daysBetween, localDateOf } from '../regimen/slots.js';
+import { addMonths } from '../signals/context.js';
 import type { Instant, LocalDate } from '../regimen/types.js';
 import { currentStep } from './query.js';
 import type { TaperPlan, TaperStep } from './types.js';
@@ -137,10 +137,11 @@ export function taperFollowUp(
   const s = resolve(settings);
   const start = plan.projectedEndDate;
   if (plan.status !== 'active' || plan.inputs.goal.kind !== 'stop' || start === null) return null;
-  const end = DateTime.fromISO(start, { zone: 'UTC' })
-    .plus({ months: s.followUpMonths })
-    .toISODate();
-  return { startDate: start, endDate: end ?? start, intervalDays: s.followUpIntervalDays };
+  return {
+    startDate: start,
+    endDate: addMonths(start, s.followUpMonths),
+    intervalDays: s.followUpIntervalDays,
+  };
 }
 
 function stepSlots(step: TaperStep, days: readonly number[]): TaperCheckInSlot[] {

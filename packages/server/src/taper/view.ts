@@ -6,12 +6,13 @@
 import {
   currentStep,
   nextStep,
+  taperFollowUp,
   type LocalDate,
   type TaperAction,
+  type TaperFollowUp,
   type TaperPlan,
   type TaperStep,
 } from '@steady/core';
-import { DateTime } from 'luxon';
 import { displayNamesOf } from '../auth/users.js';
 import type { AppContext } from '../context.js';
 import type { TaperConversion } from '../db/schema.js';
@@ -41,13 +42,6 @@ export interface TaperVersionView {
   readonly signedAt: string;
 }
 
-export interface TaperFollowUp {
-  readonly startDate: LocalDate;
-  /** Last day of the follow-up phase (inclusive). */
-  readonly endDate: LocalDate;
-  readonly intervalDays: number;
-}
-
 export interface TaperView {
   readonly id: string;
   readonly status: TaperViewStatus;
@@ -67,11 +61,6 @@ export interface TaperView {
   readonly requests: readonly TaperRequestView[];
 }
 
-/** Calendar months after a local date (end-of-month clamps, as luxon does). */
-function addMonths(date: LocalDate, months: number): LocalDate {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ months }).toISODate() ?? date;
-}
-
 /**
  * The follow-up phase after a taper to stop: from the first day without diazepam for
  * `followUpMonths` months (null while paused, at maintenance, or with no end in sight).
@@ -79,14 +68,10 @@ function addMonths(date: LocalDate, months: number): LocalDate {
 export function followUpOf(
   row: Pick<TaperVersionRow, 'plan' | 'followUpMonths' | 'followUpIntervalDays'>,
 ): TaperFollowUp | null {
-  const { plan } = row;
-  if (plan.status !== 'active' || plan.inputs.goal.kind !== 'stop') return null;
-  if (plan.projectedEndDate === null) return null;
-  return {
-    startDate: plan.projectedEndDate,
-    endDate: addMonths(plan.projectedEndDate, row.followUpMonths),
-    intervalDays: row.followUpIntervalDays,
-  };
+  return taperFollowUp(row.plan, {
+    followUpMonths: row.followUpMonths,
+    followUpIntervalDays: row.followUpIntervalDays,
+  });
 }
 
 /**
