@@ -13,3 +13,4 @@ export * from './insights/index.js';
 export * from './charts/index.js';
 export * from './learn/index.js';
 export * from './techniques/index.js';
+export * from './reminders/index.js';

@@ -49,6 +49,9 @@ import { questionnaireRoutes } from './questionnaires/routes.js';
 import { regimenRequestRoutes } from './regimen/requests.js';
 import { regimenRoutes } from './regimen/routes.js';
 import { reportRoutes } from './reports/routes.js';
+import { notificationRoutes } from './reminders/notificationRoutes.js';
+import { pushRoutes } from './reminders/pushRoutes.js';
+import { reminderSettingsRoutes } from './reminders/settingsRoutes.js';
 import { techniqueRoutes } from './techniques/routes.js';
 import { taperRoutes } from './taper/routes.js';
 
@@ -184,6 +187,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   taperCheckInRoutes(typed, ctx);
   taperRoutes(typed, ctx);
   fhirImportRoutes(typed, ctx);
+  reminderSettingsRoutes(typed, ctx);
+  notificationRoutes(typed, ctx);
+  pushRoutes(typed, ctx);
   await fhirRoutes(app, ctx);
 
   await installWeb(app, config.webDir);

@@ -37,6 +37,8 @@ import { GoalsPage } from './goals/GoalsPage';
 import { TodayPage } from './today/TodayPage';
 import { TaperCheckInPage } from './taper/TaperCheckInPage';
 import { TaperPage } from './taper/TaperPage';
+import { NotificationsPage } from './reminders/NotificationsPage';
+import { RemindersPage } from './reminders/RemindersPage';
 import { TAPER_CHECK_IN_PATH } from './taper/patientLogic';
 
 function SignedOutApp() {
@@ -95,6 +97,8 @@ function PatientApp() {
           <Route path={routes.learnArticle} component={LearnArticlePage} />
           <Route path={routes.more} component={MorePage} />
           <Route path={routes.myData} component={MyDataPage} />
+          <Route path={routes.notifications} component={NotificationsPage} />
+          <Route path={routes.reminders} component={RemindersPage} />
           <Route path={routes.taper} component={TaperPage} />
           <Route path={TAPER_CHECK_IN_PATH} component={TaperCheckInPage} />
           <Route path={routes.join} component={JoinPage} />
@@ -132,6 +136,8 @@ function WorkspaceApp({ user }: { user: SessionUser }) {
         )}
         {user.role === 'admin' && <Route path={routes.clinic} component={ClinicPage} />}
         <Route path={routes.account} component={AccountPage} />
+        <Route path={routes.notifications} component={NotificationsPage} />
+        <Route path={routes.reminders} component={RemindersPage} />
         <Route path={routes.join} component={JoinPage} />
         <Route path={routes.signIn}>
           <AfterSignIn home={home} />

@@ -322,3 +322,9 @@ export {
   type TaperConversion,
 } from './taperSchema.js';
 export { missedDoseInstructions, stockCounts } from './supplySchema.js';
+export {
+  notifications,
+  pushSubscriptions,
+  reminderSettings,
+  vapidKeys,
+} from './remindersSchema.js';

@@ -19,6 +19,8 @@ import * as preferences from '../preferences/samples.test-helpers.js';
 import * as questionnaires from '../questionnaires/samples.test-helpers.js';
 import * as reports from '../reports/samples.test-helpers.js';
 import * as supply from '../supply/samples.test-helpers.js';
+import * as reminders from '../reminders/samples.test-helpers.js';
+import * as push from '../reminders/pushSamples.test-helpers.js';
 import * as techniques from '../techniques/samples.test-helpers.js';
 import * as taper from '../taper/samples.test-helpers.js';
 import * as taperCheckIns from '../taper/checkInSamples.test-helpers.js';
@@ -71,6 +73,8 @@ const FEATURES: readonly FeatureSamples[] = [
   taperCheckIns,
   fhir,
   reports,
+  reminders,
+  push,
 ];
 
 export const FEATURE_SEEDS: readonly FeatureSeeder[] = FEATURES.map((f) => f.seed);

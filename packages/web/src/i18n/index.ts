@@ -20,6 +20,8 @@ import enFhir from './en-fhir.json';
 import enPortability from './en-portability.json';
 import enSupply from './en-supply.json';
 import enOffline from './en-offline.json';
+import enReminders from './en-reminders.json';
+import enPush from './en-push.json';
 
 export const defaultNS = 'translation';
 /**
@@ -49,6 +51,8 @@ export const resources = {
       ...enPortability,
       ...enSupply,
       ...enOffline,
+      ...enReminders,
+      ...enPush,
     },
   },
 } as const;

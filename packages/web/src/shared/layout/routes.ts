@@ -31,6 +31,10 @@ export const routes = {
   taper: '/taper',
   /** The patient's data: exports, calendar feed, account deletion. */
   myData: '/my-data',
+  /** The notification centre: every reminder, whether or not push reached a device. */
+  notifications: '/notifications',
+  /** Reminder settings and this person's push devices. */
+  reminders: '/reminders',
 } as const;
 
 /** The page where the patient answers one questionnaire. */

@@ -1,0 +1,179 @@
+/**
+ * Which dose reminders are due, and when (issue 7 item 1). Pure: the server's scheduler asks
+ * this when it plans (which reminders fall in the next minutes) and again when a reminder fires
+ * (is it still due — the regimen, a taper step or a logged dose may have changed since).
+ *
+ * Reminders follow the dose slots of {@link doseSlots}: local wall-clock times in the patient's
+ * zone, so 08:00 stays 08:00 across daylight-saving changes, and the regimen version in force
+ * each day (taper steps included) decides the times.
+ *
+ * Three kinds, each at most once per slot:
+ * - `dose` at the dose time. In quiet hours it is `silent`: listed in the app, no push.
+ * - `again` when the dose is still not confirmed `remindAgainMinutes` after the dose time.
+ *   Not sent in quiet hours (a silent repeat adds nothing), nor at or after the next dose time
+ *   (the next reminder takes over).
+ * - `caregiver` when the patient turned it on and the dose is still not confirmed
+ *   `caregiverAfterMinutes` after the dose time. In quiet hours it waits for their end: it
+ *   informs, it does not prompt a late dose.
+ * A slot is confirmed once a dose taken or skipped answers it (after corrections).
+ *
+ * These timings are Steady's defaults, chosen by the patient; REFERENCE holds no source on
+ * reminder timing. What to do about a missed dose is the prescriber's instruction (see
+ * clinical/missedDose.ts), never the reminder's.
+ */
+import { effectiveDoseEvents, type LoggedDoseEvent } from '../regimen/doseLog.js';
+import {
+  addDays,
+  doseSlots,
+  localDateOf,
+  localToInstant,
+  type DoseSlot,
+} from '../regimen/slots.js';
+import type { Instant, LocalTime, RegimenVersion } from '../regimen/types.js';
+
+export interface QuietHours {
+  /** Local "HH:mm" the quiet period starts (inclusive). */
+  readonly start: LocalTime;
+  /** Local "HH:mm" it ends (exclusive). May be earlier than `start`: the period wraps midnight. */
+  readonly end: LocalTime;
+}
+
+export interface ReminderSettings {
+  /** Dose reminders to the patient (`dose` and `again`). */
+  readonly enabled: boolean;
+  /** Remind again this many minutes after the dose time; null: never. */
+  readonly remindAgainMinutes: number | null;
+  readonly quietHours: QuietHours | null;
+  /** Tell the patient's caregivers about a dose not confirmed in time. */
+  readonly caregiverNotice: boolean;
+  readonly caregiverAfterMinutes: number;
+}
+
+/** What a patient has before changing anything. Steady defaults, not clinical facts. */
+export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
+  enabled: true,
+  remindAgainMinutes: 30,
+  quietHours: null,
+  caregiverNotice: false,
+  caregiverAfterMinutes: 120,
+};
+
+/** The bounds the settings screen and the API accept, in minutes. */
+export const REMIND_AGAIN_MINUTES = { min: 5, max: 240 } as const;
+export const CAREGIVER_AFTER_MINUTES = { min: 15, max: 720 } as const;
+
+export type ReminderKind = 'dose' | 'again' | 'caregiver';
+
+export interface DueReminder {
+  /** `<kind>:<slot key>`: unique per patient, stable across plans and instances. */
+  readonly key: string;
+  readonly kind: ReminderKind;
+  readonly slot: DoseSlot;
+  readonly dueAt: Instant;
+  /** In quiet hours: list it in the app, send no push. */
+  readonly silent: boolean;
+}
+
+export interface RemindersDueInput {
+  readonly versions: readonly RegimenVersion[];
+  readonly timeZone: string;
+  readonly settings: ReminderSettings;
+  /** The patient's dose log (any order of recording; corrections are resolved). */
+  readonly events: readonly LoggedDoseEvent[];
+  /** Window start, exclusive. */
+  readonly from: Instant;
+  /** Window end, inclusive. */
+  readonly to: Instant;
+}
+
+const MINUTE_MS = 60_000;
+
+const minutesOf = (time: LocalTime): number =>
+  Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** Local "HH:mm" of an instant (luxon-free: the slot module already depends on luxon). */
+function wallMinutes(instant: Instant, zone: string): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return get('hour') * 60 + get('minute');
+}
+
+/** True when `instant` falls in the quiet hours, read on the patient's wall clock. */
+export function inQuietHours(instant: Instant, zone: string, quiet: QuietHours | null): boolean {
+  if (quiet === null) return false;
+  const now = wallMinutes(instant, zone);
+  const start = minutesOf(quiet.start);
+  const end = minutesOf(quiet.end);
+  if (start === end) return false;
+  return start < end ? now >= start && now < end : now >= start || now < end;
+}
+
+/** The first end of quiet hours after `instant` (only called when `instant` is in them). */
+function quietEndAfter(instant: Instant, zone: string, quiet: QuietHours): Instant {
+  const date = localDateOf(instant, zone);
+  for (const day of [date, addDays(date, 1)]) {
+    const end = localToInstant(day, quiet.end, zone);
+    if (end > instant) return end;
+  }
+  return instant;
+}
+
+const plus = (instant: Instant, minutes: number): Instant =>
+  new Date(Date.parse(instant) + minutes * MINUTE_MS).toISOString();
+
+/**
+ * The reminders due in (`from`, `to`], in due order (then dose, again, caregiver).
+ *
+ * @example
+ * remindersDue({ versions, timeZone: 'Europe/Berlin', settings: DEFAULT_REMINDER_SETTINGS,
+ *   events: [], from: '2026-03-29T05:59:00.000Z', to: '2026-03-29T06:00:00.000Z' })
+ * // → [{ key: 'dose:2026-03-29T08:00', kind: 'dose', dueAt: '2026-03-29T06:00:00.000Z', … }]
+ */
+export function remindersDue(input: RemindersDueInput): DueReminder[] {
+  const { versions, timeZone: zone, settings, from, to } = input;
+  if (to <= from) return [];
+  const confirmed = new Set(
+    effectiveDoseEvents(input.events)
+      .filter((e) => e.slotKey !== null && e.kind !== 'extra')
+      .map((e) => e.slotKey),
+  );
+  // A reminder can be due up to a day after its slot (a caregiver notice held by quiet hours),
+  // so slots from two days before the window are looked at.
+  const slots = doseSlots(
+    versions,
+    addDays(localDateOf(from, zone), -2),
+    localDateOf(to, zone),
+    zone,
+  ).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  const due: DueReminder[] = [];
+  const add = (kind: ReminderKind, slot: DoseSlot, dueAt: Instant, silent: boolean) => {
+    if (dueAt > from && dueAt <= to)
+      due.push({ key: `${kind}:${slot.key}`, kind, slot, dueAt, silent });
+  };
+  slots.forEach((slot, index) => {
+    if (confirmed.has(slot.key)) return;
+    const quiet = settings.quietHours;
+    if (settings.enabled) {
+      add('dose', slot, slot.dueAt, inQuietHours(slot.dueAt, zone, quiet));
+      if (settings.remindAgainMinutes !== null) {
+        const again = plus(slot.dueAt, settings.remindAgainMinutes);
+        const next = slots[index + 1];
+        const beforeNext = next === undefined || again < next.dueAt;
+        if (beforeNext && !inQuietHours(again, zone, quiet)) add('again', slot, again, false);
+      }
+    }
+    if (settings.caregiverNotice) {
+      const at = plus(slot.dueAt, settings.caregiverAfterMinutes);
+      const held =
+        quiet !== null && inQuietHours(at, zone, quiet) ? quietEndAfter(at, zone, quiet) : at;
+      add('caregiver', slot, held, false);
+    }
+  });
+  const order: Record<ReminderKind, number> = { dose: 0, again: 1, caregiver: 2 };
+  return due.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || order[a.kind] - order[b.kind]);
+}

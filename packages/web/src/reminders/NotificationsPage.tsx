@@ -1,0 +1,4 @@
+/** Placeholder: filled in by issue 7 item 2 work. */
+export function NotificationsPage() {
+  return null;
+}
