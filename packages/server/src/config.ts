@@ -62,6 +62,19 @@ export function publicOrigin(value: string): string | null {
 /** `steady@x.org` or `Steady <steady@x.org>`: one address, no line breaks. */
 const MAIL_FROM = /^(?:[^<>\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/;
 
+/**
+ * The push services of the major browsers (Chrome/Edge/Opera: FCM; Firefox: Mozilla autopush;
+ * Edge on Windows: WNS; Safari: Apple). A device's endpoint must be on one of these (or on a
+ * host set in STEADY_PUSH_HOSTS): the server posts to it, so an arbitrary URL would let a
+ * signed-in user make the server call any address. `*.` matches any subdomain.
+ */
+export const DEFAULT_PUSH_HOSTS = [
+  'fcm.googleapis.com',
+  'updates.push.services.mozilla.com',
+  '*.notify.windows.com',
+  '*.push.apple.com',
+] as const;
+
 /** Every environment variable Steady reads. The README's configuration table mirrors this list. */
 const envSchema = z.object({
   PORT: wholeNumber(0, 65535).default(3000),
@@ -91,6 +104,17 @@ const envSchema = z.object({
   STEADY_MAIL_FROM: z
     .string()
     .regex(MAIL_FROM, 'must be an address, e.g. Steady <steady@clinic.example.org>')
+    .optional(),
+  // Reminders (docs/reminders.md): the scheduler, how often it plans, and Web Push.
+  STEADY_SCHEDULER: z.enum(['on', 'off']).default('on'),
+  STEADY_REMINDER_PLAN_SECONDS: wholeNumber(1, 300).default(30),
+  STEADY_PUSH_HOSTS: z
+    .string()
+    .regex(/^[a-z0-9.*:-]+(,[a-z0-9.*:-]+)*$/i, 'must be host names separated by commas')
+    .default(DEFAULT_PUSH_HOSTS.join(',')),
+  STEADY_VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, 'must be a mailto: or https: URL')
     .optional(),
   STEADY_PUBLIC_URL: z
     .string()
@@ -146,6 +170,14 @@ export interface Config {
   readonly publicUrl: string | null;
   /** Invitation email; null when SMTP is not configured (the UI then shows the link to copy). */
   readonly mail: MailConfig | null;
+  /** Run the reminder scheduler in this process (`serve` only; tests build apps without it). */
+  readonly scheduler: boolean;
+  /** Seconds between two planning passes of the reminder scheduler (cluster-wide). */
+  readonly reminderPlanSeconds: number;
+  /** Hosts push endpoints may be on (`*.` prefix: any subdomain). */
+  readonly pushHosts: readonly string[];
+  /** The VAPID contact (RFC 8292 `sub`): a mailto: or https: URL. */
+  readonly vapidSubject: string;
 }
 
 export interface MailConfig {
@@ -201,5 +233,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       smtp === null || publicUrl === null || e.STEADY_MAIL_FROM === undefined
         ? null
         : { smtp, from: e.STEADY_MAIL_FROM, publicUrl },
+    scheduler: e.STEADY_SCHEDULER === 'on',
+    reminderPlanSeconds: e.STEADY_REMINDER_PLAN_SECONDS,
+    pushHosts: e.STEADY_PUSH_HOSTS.split(',').map((h) => h.toLowerCase()),
+    vapidSubject:
+      e.STEADY_VAPID_SUBJECT ??
+      (publicUrl?.startsWith('https://') ? publicUrl : 'mailto:steady@localhost'),
   };
 }
