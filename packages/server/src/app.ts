@@ -52,6 +52,7 @@ import { reportRoutes } from './reports/routes.js';
 import { notificationRoutes } from './reminders/notificationRoutes.js';
 import { pushRoutes } from './reminders/pushRoutes.js';
 import { reminderSettingsRoutes } from './reminders/settingsRoutes.js';
+import { installReminderScheduler } from './reminders/install.js';
 import { techniqueRoutes } from './techniques/routes.js';
 import { taperRoutes } from './taper/routes.js';
 
@@ -60,6 +61,8 @@ export interface AppDeps {
   readonly database: Database;
   /** Injected clock (tests move time); defaults to the system clock. */
   readonly now?: () => Date;
+  /** Run the reminder scheduler (pg-boss) while the app is up: `serve` does, tests opt in. */
+  readonly scheduler?: boolean;
 }
 
 /** Logs are JSON and never carry credentials, cookies or request bodies (health data). */
@@ -183,6 +186,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   calendarRoutes(typed, ctx);
   // Accounts whose deletion grace period is over: at start-up, then hourly (see purgeJob.ts).
   schedulePurge(app, ctx);
+  if (deps.scheduler === true) installReminderScheduler(app, ctx, database.jobs);
   reportRoutes(typed, ctx);
   taperCheckInRoutes(typed, ctx);
   taperRoutes(typed, ctx);

@@ -52,7 +52,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const opened = await openForConfig(config);
   let app: FastifyInstance;
   try {
-    app = await buildApp({ config, database: opened.database });
+    app = await buildApp({ config, database: opened.database, scheduler: config.scheduler });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await opened.close();

@@ -23,9 +23,15 @@ export type DatabaseTarget =
   | { readonly kind: 'pglite'; readonly dataDir: string | null }
   | { readonly kind: 'postgres'; readonly url: string };
 
+/** What the job queue (pg-boss) runs on: the same PGlite instance, or the same PostgreSQL server. */
+export type JobsBackend =
+  | { readonly kind: 'pglite'; readonly client: PGlite }
+  | { readonly kind: 'postgres'; readonly url: string };
+
 export interface Database {
   readonly db: Db;
   readonly kind: DatabaseTarget['kind'];
+  readonly jobs: JobsBackend;
   /** Apply pending migrations (idempotent; safe on every start). */
   migrate(): Promise<void>;
   /** True when the database answers and every migration is applied. */
@@ -49,6 +55,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return {
       db: db as unknown as Db,
       kind: 'postgres',
+      jobs: { kind: 'postgres', url: target.url },
       migrate: () => migratePg(db, { migrationsFolder: MIGRATIONS_DIR }),
       ready: () => isReady(db),
       close: () => pool.end(),
@@ -60,6 +67,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return {
     db: db as unknown as Db,
     kind: 'pglite',
+    jobs: { kind: 'pglite', client },
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_DIR }),
     ready: () => isReady(db),
     close: () => client.close(),

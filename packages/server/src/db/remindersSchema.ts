@@ -73,6 +73,7 @@ export const notifications = pgTable(
   (t) => [
     uniqueIndex('notifications_dedupe_idx').on(t.dedupeKey),
     index('notifications_recipient_idx').on(t.recipientId, t.createdAt),
+    index('notifications_patient_slot_idx').on(t.patientId, t.slotKey),
     check('notifications_kind_check', sql`${t.kind} in ('dose', 'again', 'caregiver', 'test')`),
   ],
 );
