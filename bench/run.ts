@@ -16,6 +16,7 @@ import {
   type MachineFacts,
 } from './lib/report.js';
 import { panelBenchmark } from './panel.js';
+import { remindersBenchmark } from './reminders.js';
 import { reportBenchmark } from './report.js';
 import { todayBenchmark } from './today.js';
 
@@ -25,6 +26,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   panelBenchmark,
   reportBenchmark,
   fhirBenchmark,
+  remindersBenchmark,
 ];
 const RESULTS_DIR = path.join(import.meta.dirname, 'results');
 

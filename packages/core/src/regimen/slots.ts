@@ -31,16 +31,44 @@ export function isTimeZone(zone: string): boolean {
   return DateTime.local().setZone(zone).isValid;
 }
 
+/**
+ * A bounded memo for the pure date functions below: the scheduler asks the same few local
+ * times (08:00 in Europe/Berlin today) for thousands of patients, and each luxon conversion
+ * costs microseconds. Results depend only on the arguments (and the runtime's zone data), so
+ * memoizing changes no answer. Cleared whole when full.
+ */
+function memo<R>(limit: number, compute: (key: string) => R): (key: string) => R {
+  const cache = new Map<string, R>();
+  return (key) => {
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const value = compute(key);
+    if (cache.size >= limit) cache.clear();
+    cache.set(key, value);
+    return value;
+  };
+}
+
+const toInstant = memo(100_000, (key) => {
+  const [local = '', zone = ''] = key.split('|');
+  const dt = DateTime.fromISO(local, { zone });
+  if (!dt.isValid) throw new RangeError(`Invalid local time ${local} in ${zone}`);
+  return dt.toUTC().toISO();
+});
+
 /** Convert local date + time in `zone` to a UTC instant (DST-gap times shift forward). */
 export function localToInstant(date: LocalDate, time: LocalTime, zone: string): Instant {
-  const dt = DateTime.fromISO(`${date}T${time}`, { zone });
-  if (!dt.isValid) throw new RangeError(`Invalid local time ${date}T${time} in ${zone}`);
-  return dt.toUTC().toISO();
+  return toInstant(`${date}T${time}|${zone}`);
 }
+
+const dateOf = memo(20_000, (key) => {
+  const [instant = '', zone = ''] = key.split('|');
+  return DateTime.fromISO(instant, { zone: 'UTC' }).setZone(zone).toISODate() ?? '';
+});
 
 /** The local calendar date of an instant in `zone`. */
 export function localDateOf(instant: Instant, zone: string): LocalDate {
-  return DateTime.fromISO(instant, { zone: 'UTC' }).setZone(zone).toISODate() ?? '';
+  return dateOf(`${instant}|${zone}`);
 }
 
 /** The local wall-clock time "HH:mm" of an instant in `zone`. */
@@ -48,9 +76,18 @@ export function localTimeOf(instant: Instant, zone: string): LocalTime {
   return DateTime.fromISO(instant, { zone: 'UTC' }).setZone(zone).toFormat('HH:mm');
 }
 
+const shifted = memo(20_000, (key) => {
+  const [date = '', days = '0'] = key.split('|');
+  return (
+    DateTime.fromISO(date, { zone: 'UTC' })
+      .plus({ days: Number(days) })
+      .toISODate() ?? ''
+  );
+});
+
 /** Add whole calendar days to a local date. */
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() ?? '';
+  return shifted(`${date}|${String(days)}`);
 }
 
 /** Whole calendar days from `a` to `b` (b − a). */

@@ -12,14 +12,26 @@ export function installReminderScheduler(
   ctx: AppContext,
   jobs: JobsBackend,
 ): void {
-  let scheduler: ReminderScheduler | null = null;
+  let starting: Promise<ReminderScheduler | null> = Promise.resolve(null);
+  // Started in the background: the app serves requests while pg-boss installs or migrates its
+  // tables (seconds on the embedded database). A failure is logged and leaves the app up
+  // (the notification centre still works; reminders resume at the next start).
   app.addHook('onReady', async () => {
-    scheduler = await startReminderScheduler(ctx, jobs, app.log, {
+    starting = startReminderScheduler(ctx, jobs, app.log, {
       planSeconds: ctx.config.reminderPlanSeconds,
-    });
-    app.log.info({ planSeconds: ctx.config.reminderPlanSeconds }, 'reminder scheduler started');
+    }).then(
+      (scheduler) => {
+        app.log.info({ planSeconds: ctx.config.reminderPlanSeconds }, 'reminder scheduler started');
+        return scheduler;
+      },
+      (error: unknown) => {
+        app.log.error({ err: error }, 'reminder scheduler did not start; no reminders are sent');
+        return null;
+      },
+    );
+    await Promise.resolve();
   });
   app.addHook('onClose', async () => {
-    await scheduler?.stop();
+    await (await starting)?.stop();
   });
 }
