@@ -15,7 +15,8 @@
  * - `caregiver` when the patient turned it on and the dose is still not confirmed
  *   `caregiverAfterMinutes` after the dose time. In quiet hours it waits for their end: it
  *   informs, it does not prompt a late dose.
- * A slot is confirmed once a dose taken or skipped answers it (after corrections).
+ * A slot is confirmed once a dose taken or skipped answers it (after corrections). A dose time
+ * already past when its regimen version was recorded gets no reminder of any kind.
  *
  * These timings are Steady's defaults, chosen by the patient; REFERENCE holds no source on
  * reminder timing. What to do about a missed dose is the prescriber's instruction (see
@@ -91,14 +92,26 @@ const MINUTE_MS = 60_000;
 const minutesOf = (time: LocalTime): number =>
   Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
-/** Local "HH:mm" of an instant (luxon-free: the slot module already depends on luxon). */
+/** One formatter per zone: building an Intl.DateTimeFormat costs far more than using one. */
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+function wallClock(zone: string): Intl.DateTimeFormat {
+  let format = wallClocks.get(zone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    wallClocks.set(zone, format);
+  }
+  return format;
+}
+
+/** Minutes since local midnight on the wall clock of `zone` at `instant`. */
 function wallMinutes(instant: Instant, zone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(instant));
+  const parts = wallClock(zone).formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return get('hour') * 60 + get('minute');
 }
@@ -113,18 +126,41 @@ export function inQuietHours(instant: Instant, zone: string, quiet: QuietHours |
   return start < end ? now >= start && now < end : now >= start || now < end;
 }
 
-/** The first end of quiet hours after `instant` (only called when `instant` is in them). */
+const plus = (instant: Instant, minutes: number): Instant =>
+  new Date(Date.parse(instant) + minutes * MINUTE_MS).toISOString();
+
+/**
+ * When the quiet hours that `instant` falls in are over on the wall clock: the first local
+ * end time after it that is not itself quiet. Only called when `instant` is in them.
+ * An end inside a spring-forward gap (02:30 when the clock jumps from 02:00 to 03:00) is over
+ * when the clock jumps past it (03:00); if the jump lands in the next quiet period, the end
+ * the day after counts. In the repeated hour of a fall-back night the later occurrence of the
+ * end counts (the slot rule), so a notice is not sent between two stretches of quiet.
+ */
 function quietEndAfter(instant: Instant, zone: string, quiet: QuietHours): Instant {
-  const date = localDateOf(instant, zone);
-  for (const day of [date, addDays(date, 1)]) {
-    const end = localToInstant(day, quiet.end, zone);
-    if (end > instant) return end;
+  let day = localDateOf(instant, zone);
+  for (let i = 0; i < 3; i += 1, day = addDays(day, 1)) {
+    let end = localToInstant(day, quiet.end, zone);
+    if (end <= instant || inQuietHours(end, zone, quiet)) continue;
+    // Moved forward by a gap: step back to the jump (a gap is at most a few hours).
+    for (let step = 0; step < 240; step += 1) {
+      const earlier = plus(end, -1);
+      if (earlier <= instant || inQuietHours(earlier, zone, quiet)) break;
+      end = earlier;
+    }
+    return end;
   }
   return instant;
 }
 
-const plus = (instant: Instant, minutes: number): Instant =>
-  new Date(Date.parse(instant) + minutes * MINUTE_MS).toISOString();
+/** The longest a reminder can come after its dose time with these settings, in minutes. */
+function maxDelayMinutes(settings: ReminderSettings): number {
+  const again = settings.enabled ? (settings.remindAgainMinutes ?? 0) : 0;
+  // Quiet hours end within a day, or (when a daylight-saving jump lands in them) two.
+  const held = settings.quietHours === null ? 0 : 3 * 24 * 60;
+  const caregiver = settings.caregiverNotice ? settings.caregiverAfterMinutes + held : 0;
+  return Math.max(again, caregiver);
+}
 
 /**
  * The reminders due in (`from`, `to`], in due order (then dose, again, caregiver).
@@ -142,12 +178,13 @@ export function remindersDue(input: RemindersDueInput): DueReminder[] {
       .filter((e) => e.slotKey !== null && e.kind !== 'extra')
       .map((e) => e.slotKey),
   );
-  // A reminder can be due up to a day after its slot (a caregiver notice held by quiet hours),
-  // so slots from two days before the window are looked at.
+  // The slots whose reminders can fall in the window: from the latest a reminder can follow
+  // its dose time (a caregiver notice held by quiet hours), to a day after the window (the
+  // next dose time, which bounds a repeat).
   const slots = doseSlots(
     versions,
-    addDays(localDateOf(from, zone), -2),
-    localDateOf(to, zone),
+    localDateOf(plus(from, -maxDelayMinutes(settings)), zone),
+    addDays(localDateOf(to, zone), 1),
     zone,
   ).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
   const due: DueReminder[] = [];
@@ -155,8 +192,12 @@ export function remindersDue(input: RemindersDueInput): DueReminder[] {
     if (dueAt > from && dueAt <= to)
       due.push({ key: `${kind}:${slot.key}`, kind, slot, dueAt, silent });
   };
+  const recordedAt = new Map(versions.map((v) => [v.id, v.createdAt]));
   slots.forEach((slot, index) => {
     if (confirmed.has(slot.key)) return;
+    // A dose time already past when its regimen was recorded was never reminded of: no repeat
+    // or caregiver notice about it either (the patient may well have taken it).
+    if (slot.dueAt < (recordedAt.get(slot.regimenVersionId) ?? '')) return;
     const quiet = settings.quietHours;
     if (settings.enabled) {
       add('dose', slot, slot.dueAt, inQuietHours(slot.dueAt, zone, quiet));

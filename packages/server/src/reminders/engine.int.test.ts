@@ -133,9 +133,9 @@ describeOnDatabases('reminder planning and firing', (harness) => {
   it('does not send a reminder later than the catch-up window', async () => {
     const h = harness();
     const patient = await newPatient(h);
-    const jobs = mine(await plan(h, '2026-03-10T06:55:00Z', '2026-03-10T07:05:00Z'), patient);
+    const jobs = mine(await plan(h, '2026-03-10T18:55:00Z', '2026-03-10T19:05:00Z'), patient);
     expect(jobs).toHaveLength(1);
-    const fired = await fireReminders(h.database.db, jobs, new Date('2026-03-10T07:16:00Z'));
+    const fired = await fireReminders(h.database.db, jobs, new Date('2026-03-10T19:16:00Z'));
     expect(fired).toMatchObject({ created: 0, dropped: 1 });
   });
 
