@@ -6,6 +6,7 @@ import { addDays, doseSlots, localDateOf, localToInstant } from '../regimen/slot
 import type { RegimenVersion } from '../regimen/types.js';
 import {
   CAREGIVER_AFTER_MINUTES,
+  RECORDED_GRACE_MINUTES,
   REMIND_AGAIN_MINUTES,
   inQuietHours,
   remindersDue,
@@ -233,8 +234,9 @@ describe('remindersDue (properties)', () => {
         const recorded = new Map(input.versions.map((v) => [v.id, v.createdAt]));
         slots.forEach((slot, i) => {
           // Unconfirmed, and not already past when its regimen version was recorded.
+          const recordedAt = recorded.get(slot.regimenVersionId) ?? '';
           const open =
-            !confirmed.has(slot.key) && slot.dueAt >= (recorded.get(slot.regimenVersionId) ?? '');
+            !confirmed.has(slot.key) && slot.dueAt >= plus(recordedAt, -RECORDED_GRACE_MINUTES);
           expect(found.has(`dose:${slot.key}`)).toBe(s.enabled && open && inWindow(slot.dueAt));
           if (s.remindAgainMinutes !== null) {
             const again = plus(slot.dueAt, s.remindAgainMinutes);

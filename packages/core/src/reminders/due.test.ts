@@ -311,6 +311,16 @@ describe('regimen changes and taper steps', () => {
     ).toEqual(['dose 2026-01-11T09:00 @09:00', 'caregiver 2026-01-10T21:00 @09:00']);
   });
 
+  it('still remind of a dose time at most 15 minutes before the version was recorded', () => {
+    const justNow = { ...v2, createdAt: local('2026-01-10T09:10', BERLIN) };
+    expect(brief(due('2026-01-10T08:59', '2026-01-10T09:30', { versions: [justNow] }))).toEqual([
+      'dose 2026-01-10T09:00 @09:00',
+      'again 2026-01-10T09:00 @09:30',
+    ]);
+    const later = { ...v2, createdAt: local('2026-01-10T09:16', BERLIN) };
+    expect(due('2026-01-10T08:59', '2026-01-10T09:30', { versions: [later] })).toEqual([]);
+  });
+
   it('drop a pending repeat of a slot the new version no longer has', () => {
     // The 08:00 repeat was planned at 08:30; a version recorded at 08:10 moved the dose to 09:00.
     const early = { ...v2, createdAt: local('2026-01-10T08:10', BERLIN) };

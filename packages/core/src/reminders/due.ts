@@ -63,6 +63,12 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
 export const REMIND_AGAIN_MINUTES = { min: 5, max: 240 } as const;
 export const CAREGIVER_AFTER_MINUTES = { min: 15, max: 720 } as const;
 
+/**
+ * A dose time up to this many minutes before its regimen version was recorded is still
+ * reminded of (the same as the scheduler's catch-up window); earlier ones are not.
+ */
+export const RECORDED_GRACE_MINUTES = 15;
+
 export type ReminderKind = 'dose' | 'again' | 'caregiver';
 
 export interface DueReminder {
@@ -195,9 +201,11 @@ export function remindersDue(input: RemindersDueInput): DueReminder[] {
   const recordedAt = new Map(versions.map((v) => [v.id, v.createdAt]));
   slots.forEach((slot, index) => {
     if (confirmed.has(slot.key)) return;
-    // A dose time already past when its regimen was recorded was never reminded of: no repeat
-    // or caregiver notice about it either (the patient may well have taken it).
-    if (slot.dueAt < (recordedAt.get(slot.regimenVersionId) ?? '')) return;
+    // A dose time long past when its regimen was recorded was never reminded of: no repeat or
+    // caregiver notice about it either (the patient may well have taken it). One due just
+    // before (a regimen entered at 08:05 with an 08:00 dose) is still reminded.
+    const recorded = recordedAt.get(slot.regimenVersionId);
+    if (recorded !== undefined && slot.dueAt < plus(recorded, -RECORDED_GRACE_MINUTES)) return;
     const quiet = settings.quietHours;
     if (settings.enabled) {
       add('dose', slot, slot.dueAt, inQuietHours(slot.dueAt, zone, quiet));

@@ -55,6 +55,8 @@ export const en = {
   STEADY_ERR_UNSAFE_INSTRUCTION:
     'This instruction cannot be saved: it must never advise a double or catch-up dose, or stopping diazepam.',
   STEADY_ERR_NOT_READY: 'Steady is not ready yet.',
+  STEADY_ERR_PUSH_ENDPOINT:
+    'This browser’s notification service is not one this server sends to. Ask your administrator.',
   STEADY_ERR_INTERNAL:
     'Something went wrong on our side. Your data was not changed. Please try again.',
 } as const;

@@ -17,6 +17,7 @@ import {
   type Client,
   type Harness,
 } from '../testing/harness.js';
+import { startPushReceiver, type PushReceiver } from '../testing/pushReceiver.test-helpers.js';
 import { startReminderScheduler, type ReminderScheduler } from './scheduler.js';
 
 /** The current UTC minute as "HH:mm" and today's UTC date. */
@@ -67,7 +68,8 @@ for (const { kind, skipReason } of DATABASES) {
       it('stores a dose reminder due this minute within seconds', async () => {
         const h = await createHarness(kind);
         cleanup.push(() => h.close());
-        h.clock.set(new Date());
+        // Recorded ten minutes ago: a dose time already past when recorded is never reminded of.
+        h.clock.set(new Date(Date.now() - 10 * 60_000));
         const patient = await patientDueNow(h);
         const scheduler = await startReminderScheduler(
           realTimeContext(h, h.database),
@@ -95,8 +97,8 @@ describe.skipIf(DATABASES[1]?.skipReason !== null)(
       for (const step of cleanup.reverse()) await step();
     });
 
-    it('send each reminder exactly once', async () => {
-      const h = await createHarness('postgres');
+    it('store and push each reminder exactly once', async () => {
+      const h = await createHarness('postgres', { STEADY_PUSH_HOSTS: '127.0.0.1' });
       cleanup.push(() => h.close());
       const second = await openDatabase(
         h.database.jobs.kind === 'postgres'
@@ -104,9 +106,23 @@ describe.skipIf(DATABASES[1]?.skipReason !== null)(
           : { kind: 'pglite', dataDir: null },
       );
       cleanup.push(() => second.close());
-      h.clock.set(new Date());
+      // Recorded ten minutes ago: a dose time already past when recorded is never reminded of.
+      h.clock.set(new Date(Date.now() - 10 * 60_000));
       const patients: Client[] = [];
-      for (let i = 0; i < 25; i += 1) patients.push(await patientDueNow(h));
+      const phones: PushReceiver[] = [];
+      for (let i = 0; i < 25; i += 1) {
+        const patient = await patientDueNow(h);
+        // Each patient's phone: a local push service that checks VAPID and decrypts (RFC 8291).
+        const phone = await startPushReceiver();
+        cleanup.push(() => phone.close());
+        const added = await patient.post('/api/me/push/devices', {
+          ...phone.subscription(),
+          label: `Phone ${String(i)}`,
+        });
+        expect(added.statusCode, added.body).toBe(201);
+        patients.push(patient);
+        phones.push(phone);
+      }
       const ids = patients.map((p) => p.userId);
 
       const instances: ReminderScheduler[] = await Promise.all(
@@ -134,12 +150,25 @@ describe.skipIf(DATABASES[1]?.skipReason !== null)(
       expect(rows.length).toBe(ids.length);
       expect(after.length).toBe(ids.length);
       expect(new Set(after.map((r) => r.patientId)).size).toBe(ids.length);
-      const pushJobs = await h.database.db.$count(
-        notifications,
-        eq(notifications.pushStatus, 'pending'),
+      // Every phone got its reminder once, from whichever instance stored it.
+      await waitFor(
+        () => Promise.resolve(phones.filter((p) => p.messages.length > 0).length),
+        (n) => n === phones.length,
       );
-      expect(pushJobs).toBeLessThanOrEqual(ids.length);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
       await Promise.all(instances.map((s) => s.stop()));
+      phones.forEach((phone, i) => {
+        expect(phone.rejected).toEqual([]);
+        expect(phone.messages).toHaveLength(1);
+        expect(phone.messages[0]).toMatchObject({
+          v: 1,
+          kind: 'dose',
+          patientId: ids[i],
+          actions: [{ action: 'taken' }],
+        });
+      });
+      const sent = await h.database.db.$count(notifications, eq(notifications.pushStatus, 'sent'));
+      expect(sent).toBe(ids.length);
     });
   },
 );
