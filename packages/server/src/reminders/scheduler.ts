@@ -37,7 +37,7 @@ export interface SchedulerOptions {
   readonly planSeconds: number;
   /** Fire worker polling interval in seconds (≥ 0.5): the main part of the lag. */
   readonly pollSeconds?: number;
-  /** Jobs per fire batch. */
+  /** Jobs per fire batch (default 1000): a worker takes one batch per polling interval when busy. */
   readonly fireBatch?: number;
   /** Called after each batch is fired (benchmarks, tests). */
   readonly onFired?: (jobs: readonly FireJob[], firedAt: Date, created: number) => void;
@@ -114,7 +114,7 @@ export async function startReminderScheduler(
   );
   await boss.work<FireJob>(
     QUEUES.fire,
-    { batchSize: options.fireBatch ?? 200, pollingIntervalSeconds: options.pollSeconds ?? 1 },
+    { batchSize: options.fireBatch ?? 1000, pollingIntervalSeconds: options.pollSeconds ?? 1 },
     async (batch: Job<FireJob>[]) => {
       const due = batch.map((j) => j.data);
       const firedAt = ctx.now();
@@ -130,7 +130,7 @@ export async function startReminderScheduler(
   );
   await boss.work<{ notificationId: string }>(
     QUEUES.push,
-    { batchSize: 20, pollingIntervalSeconds: options.pollSeconds ?? 1 },
+    { batchSize: 50, pollingIntervalSeconds: options.pollSeconds ?? 1 },
     async (batch) => {
       for (const job of batch) await pushNotification(ctx, job.data.notificationId);
     },
