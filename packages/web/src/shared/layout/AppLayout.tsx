@@ -9,6 +9,7 @@ import { PAGE_TITLE_ID } from '../components/Page';
 import { LowEnergyHome } from '../../lowenergy/LowEnergyHome';
 import { LowEnergySwitch } from '../../lowenergy/LowEnergySwitch';
 import { useLowEnergy } from '../../lowenergy/useLowEnergy';
+import { NotificationBell } from '../../reminders/NotificationBell';
 import { headerLinksFor, homeFor, isCurrent, labelKeyOf, tabsFor } from './nav';
 import { routes } from './routes';
 
@@ -35,7 +36,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const tabs = tabsFor(user);
   const lowEnergy = useLowEnergy(user);
   useFocusHeadingOnNavigate(location);
-  // Low-energy mode: no tab bar, only the simple Today (and the full check-in when worried).
+  // Low-energy mode: no tab bar, only the simple Today (and the full check-in when worried,
+  // and the notification centre a reminder opens).
   const simple = lowEnergy.on;
 
   return (
@@ -60,6 +62,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               {t(labelKeyOf(link.key))}
             </Button>
           ))}
+          {user.role !== 'admin' && <NotificationBell />}
           <Button
             variant="outline"
             size="sm"
@@ -100,7 +103,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           resetKey={location}
           fallback={<ErrorAlert error={null} title={t('errors.loadFailed')} />}
         >
-          {simple && location !== routes.checkIn ? (
+          {simple && location !== routes.checkIn && location !== routes.notifications ? (
             <LowEnergyHome lowEnergy={lowEnergy} />
           ) : (
             children

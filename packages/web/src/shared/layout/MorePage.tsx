@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { Page } from '../components/Page';
+import { RemindersMoreRow } from '../../reminders/RemindersMoreRow';
 import { labelKeyOf, MORE_ITEMS, summaryKeyOf } from './nav';
 import '../../learn/learn.css';
 
@@ -32,6 +33,7 @@ export function MorePage() {
             </Link>
           </li>
         ))}
+        <RemindersMoreRow />
       </ul>
     </Page>
   );

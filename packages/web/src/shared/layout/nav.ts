@@ -134,7 +134,12 @@ const patientTabs: readonly NavTab[] = [
   { href: routes.checkIn, key: 'checkin', Icon: CheckInIcon, also: [routes.questionnaire] },
   { href: routes.techniques, key: 'techniques', Icon: TechniquesIcon },
   messages,
-  { href: routes.more, key: 'more', Icon: MoreIcon, also: MORE_ITEMS.map((i) => i.href) },
+  {
+    href: routes.more,
+    key: 'more',
+    Icon: MoreIcon,
+    also: [...MORE_ITEMS.map((i) => i.href), routes.reminders, routes.notifications],
+  },
 ];
 
 /** A link in the header, for pages visited rarely. */
