@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 /**
- * The `steady` command: serve, migrate, create-clinic, create-clinician, demo.
+ * The `steady` command: serve, migrate, create-clinic, create-clinician, demo, audit verify,
+ * backup, restore.
  * Run with `npm start` (serve), `npm run steady -- <command>` or `npm run demo`.
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { describeResult, verifyChain } from './audit/chain.js';
+import { passwordProblem, passwordProblemMessage } from './auth/passwordPolicy.js';
 import { createUser } from './auth/users.js';
+import { BackupError } from './backup/backup.js';
+import { backupCommand, restoreCommand } from './backup/commands.js';
 import { DISCIPLINES } from './careteam/consent.js';
 import {
   createClinic,
@@ -37,6 +42,11 @@ Commands:
                                 when there is none
   demo                          Create a demo patient with 90 days of history, and a demo clinic
                                 with about 30 patients in varied situations
+  audit verify                  Check the audit log's hash chain; exits 1 at the first broken link
+  backup [--out <file>]         Back up the embedded database (Steady must be stopped; while it
+                                runs it backs up daily by itself). PostgreSQL: use pg_dump
+  restore <file> [--force]      Restore a backup into the embedded database (Steady must be
+                                stopped; --force replaces a database, which is moved aside)
 
 Configuration comes from environment variables; see README.md.`;
 
@@ -117,6 +127,10 @@ async function createClinicCommand(args: string[]): Promise<void> {
     'admin-password',
     'time-zone',
   ]);
+  checkChosenPassword('--admin-password', input['admin-password'], {
+    email: input['admin-email'],
+    displayName: input['admin-name'],
+  });
   const password = input['admin-password'] ?? generatePassword();
   const created = await withDatabase((ctx) =>
     createClinicWithAdmin(ctx, input.name, {
@@ -161,6 +175,10 @@ async function createClinician(args: string[]): Promise<void> {
     'time-zone',
     'password',
   ]);
+  checkChosenPassword('--password', input.password, {
+    email: input.email,
+    displayName: input.name,
+  });
   const password = input.password ?? generatePassword();
   const { user, clinic } = await withDatabase(async (ctx) => {
     const clinic = await clinicFor(ctx, input.clinic);
@@ -190,6 +208,32 @@ async function createClinician(args: string[]): Promise<void> {
 
 class UsageError extends Error {}
 
+/** A password given on the command line follows the same rules as one chosen in the app. */
+function checkChosenPassword(
+  flag: string,
+  password: string | undefined,
+  context: { email: string; displayName: string | undefined },
+): void {
+  if (password === undefined) return;
+  const problem = passwordProblem(password, {
+    email: context.email,
+    ...(context.displayName === undefined ? {} : { displayName: context.displayName }),
+  });
+  if (problem !== null) throw new UsageError(`${flag}: ${passwordProblemMessage(problem)}`);
+}
+
+function commandArgs(
+  args: string[],
+  options: Record<string, { type: 'string' | 'boolean' }>,
+  allowPositionals: boolean,
+) {
+  try {
+    return parseArgs({ args, options, allowPositionals });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command = 'serve', ...rest] = argv;
   switch (command) {
@@ -208,6 +252,26 @@ async function main(argv: string[]): Promise<void> {
       console.log(summary);
       return;
     }
+    case 'audit': {
+      if (rest.length !== 1 || rest[0] !== 'verify') throw new UsageError('Use: audit verify');
+      const result = await withDatabase((ctx) => verifyChain(ctx.db));
+      console.log(describeResult(result));
+      if (result.ok) console.log(`newest entry hash: ${result.lastHash}`);
+      else process.exitCode = 1;
+      return;
+    }
+    case 'backup': {
+      const { values } = commandArgs(rest, { out: { type: 'string' } }, false);
+      await backupCommand(loadConfig(process.env), values.out as string | undefined, new Date());
+      return;
+    }
+    case 'restore': {
+      const { values, positionals } = commandArgs(rest, { force: { type: 'boolean' } }, true);
+      const [file, ...extra] = positionals;
+      if (file === undefined || extra.length > 0) throw new UsageError('Use: restore <file>');
+      await restoreCommand(loadConfig(process.env), file, values.force === true, new Date());
+      return;
+    }
     case 'help':
     case '--help':
       console.log(USAGE);
@@ -222,7 +286,11 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(`${error.message}\n\n${USAGE}`);
     process.exit(2);
   }
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DataDirLockedError ||
+    error instanceof BackupError
+  ) {
     console.error(error.message);
     process.exit(1);
   }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, defaultWebDir, loadConfig } from './config.js';
+import { ConfigError, DEFAULT_PUSH_HOSTS, defaultWebDir, loadConfig } from './config.js';
 
 const errorOf = (env: Record<string, string>): ConfigError => {
   try {
@@ -24,12 +24,20 @@ describe('loadConfig', () => {
       secureCookies: false,
       trustProxy: false,
       sessionHours: 336,
+      sessionIdleMinutes: 30,
+      patientSessionIdleMinutes: 4320,
       bodyLimitBytes: 1024 * 1024,
       loginMaxFailures: 5,
       loginWindowMinutes: 15,
       deletionGraceDays: 30,
       publicUrl: null,
       mail: null,
+      scheduler: true,
+      reminderPlanSeconds: 30,
+      pushHosts: [...DEFAULT_PUSH_HOSTS],
+      vapidSubject: 'mailto:steady@localhost',
+      backupDir: path.resolve('./data/backups'),
+      backupKeep: 7,
     });
   });
 
@@ -44,6 +52,8 @@ describe('loadConfig', () => {
       STEADY_SECURE_COOKIES: 'true',
       STEADY_TRUST_PROXY: 'true',
       STEADY_SESSION_HOURS: '12',
+      STEADY_SESSION_IDLE_MINUTES: '15',
+      STEADY_PATIENT_IDLE_MINUTES: '600',
       STEADY_BODY_LIMIT_BYTES: '4096',
       STEADY_LOGIN_MAX_FAILURES: '10',
       STEADY_LOGIN_WINDOW_MINUTES: '30',
@@ -51,6 +61,12 @@ describe('loadConfig', () => {
       STEADY_SMTP_URL: 'smtp://mailer%40clinic:p%40ss%3Aword@mail.example.org:2525',
       STEADY_MAIL_FROM: 'Steady <steady@clinic.example.org>',
       STEADY_PUBLIC_URL: 'https://steady.example.org/',
+      STEADY_SCHEDULER: 'off',
+      STEADY_REMINDER_PLAN_SECONDS: '5',
+      STEADY_PUSH_HOSTS: 'fcm.googleapis.com,*.Push.Example.org',
+      STEADY_VAPID_SUBJECT: 'mailto:ops@clinic.example.org',
+      STEADY_BACKUP_DIR: 'elsewhere/backups',
+      STEADY_BACKUP_KEEP: '3',
     });
     expect(config).toEqual({
       port: 8080,
@@ -62,6 +78,8 @@ describe('loadConfig', () => {
       secureCookies: true,
       trustProxy: true,
       sessionHours: 12,
+      sessionIdleMinutes: 15,
+      patientSessionIdleMinutes: 600,
       bodyLimitBytes: 4096,
       loginMaxFailures: 10,
       loginWindowMinutes: 30,
@@ -78,7 +96,22 @@ describe('loadConfig', () => {
         from: 'Steady <steady@clinic.example.org>',
         publicUrl: 'https://steady.example.org',
       },
+      scheduler: false,
+      reminderPlanSeconds: 5,
+      pushHosts: ['fcm.googleapis.com', '*.push.example.org'],
+      vapidSubject: 'mailto:ops@clinic.example.org',
+      backupDir: path.resolve('elsewhere/backups'),
+      backupKeep: 3,
     });
+  });
+
+  it('uses the public https origin as the VAPID contact when none is set', () => {
+    expect(loadConfig({ STEADY_PUBLIC_URL: 'https://steady.example.org' }).vapidSubject).toBe(
+      'https://steady.example.org',
+    );
+    expect(loadConfig({ STEADY_PUBLIC_URL: 'http://10.0.0.5:3000' }).vapidSubject).toBe(
+      'mailto:steady@localhost',
+    );
   });
 
   it('ignores variables it does not know', () => {
@@ -115,10 +148,16 @@ describe('loadConfig', () => {
     ['STEADY_SECURE_COOKIES', 'yes'],
     ['STEADY_TRUST_PROXY', '1'],
     ['STEADY_SESSION_HOURS', '0'],
+    ['STEADY_SESSION_IDLE_MINUTES', '0'],
+    ['STEADY_PATIENT_IDLE_MINUTES', '2h'],
     ['STEADY_BODY_LIMIT_BYTES', '100'],
     ['STEADY_BODY_LIMIT_BYTES', String(51 * 1024 * 1024)],
     ['STEADY_LOGIN_MAX_FAILURES', '0'],
     ['STEADY_LOGIN_WINDOW_MINUTES', 'soon'],
+    ['STEADY_SCHEDULER', 'yes'],
+    ['STEADY_REMINDER_PLAN_SECONDS', '0'],
+    ['STEADY_PUSH_HOSTS', 'https://fcm.googleapis.com/'],
+    ['STEADY_VAPID_SUBJECT', 'http://steady.example.org'],
   ])('refuses %s=%j', (name, value) => {
     expect(errorOf({ [name]: value }).message).toContain(`  ${name}: `);
   });

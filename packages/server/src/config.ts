@@ -80,6 +80,9 @@ const envSchema = z.object({
   PORT: wholeNumber(0, 65535).default(3000),
   HOST: z.string().min(1).default('localhost'),
   STEADY_DATA_DIR: z.string().min(1).default('./data'),
+  // Backups of the embedded database (docs/backup.md); 0 turns the daily backup off.
+  STEADY_BACKUP_DIR: z.string().min(1).optional(),
+  STEADY_BACKUP_KEEP: wholeNumber(0, 365).default(7),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
@@ -89,6 +92,8 @@ const envSchema = z.object({
   STEADY_SECURE_COOKIES: z.enum(['true', 'false']).default('false'),
   STEADY_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   STEADY_SESSION_HOURS: wholeNumber(1, 24 * 365).default(24 * 14),
+  STEADY_SESSION_IDLE_MINUTES: wholeNumber(1, 24 * 60 * 365).default(30),
+  STEADY_PATIENT_IDLE_MINUTES: wholeNumber(1, 24 * 60 * 365).default(3 * 24 * 60),
   STEADY_BODY_LIMIT_BYTES: wholeNumber(1024, 50 * 1024 * 1024).default(1024 * 1024),
   STEADY_LOGIN_MAX_FAILURES: wholeNumber(1, 1000).default(5),
   STEADY_LOGIN_WINDOW_MINUTES: wholeNumber(1, 24 * 60).default(15),
@@ -155,12 +160,20 @@ export interface Config {
   readonly dataDir: string;
   /** PostgreSQL connection string; when absent the embedded database (PGlite) is used. */
   readonly databaseUrl: string | null;
+  /** Where backups of the embedded database go (default: `<data dir>/backups`). */
+  readonly backupDir: string;
+  /** Daily automatic backups to keep (embedded database only); 0: no automatic backups. */
+  readonly backupKeep: number;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** Built web app to serve, or null to serve the API only. */
   readonly webDir: string | null;
   readonly secureCookies: boolean;
   readonly trustProxy: boolean;
   readonly sessionHours: number;
+  /** Inactivity that ends a clinician's or administrator's session. */
+  readonly sessionIdleMinutes: number;
+  /** Inactivity that ends a patient's or caregiver's session. */
+  readonly patientSessionIdleMinutes: number;
   readonly bodyLimitBytes: number;
   readonly loginMaxFailures: number;
   readonly loginWindowMinutes: number;
@@ -219,11 +232,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     host: e.HOST,
     dataDir: path.resolve(e.STEADY_DATA_DIR),
     databaseUrl: e.DATABASE_URL ?? null,
+    backupDir: path.resolve(e.STEADY_BACKUP_DIR ?? path.join(e.STEADY_DATA_DIR, 'backups')),
+    backupKeep: e.STEADY_BACKUP_KEEP,
     logLevel: e.LOG_LEVEL,
     webDir: e.STEADY_WEB_DIR === undefined ? defaultWebDir() : path.resolve(e.STEADY_WEB_DIR),
     secureCookies: e.STEADY_SECURE_COOKIES === 'true',
     trustProxy: e.STEADY_TRUST_PROXY === 'true',
     sessionHours: e.STEADY_SESSION_HOURS,
+    sessionIdleMinutes: e.STEADY_SESSION_IDLE_MINUTES,
+    patientSessionIdleMinutes: e.STEADY_PATIENT_IDLE_MINUTES,
     bodyLimitBytes: e.STEADY_BODY_LIMIT_BYTES,
     loginMaxFailures: e.STEADY_LOGIN_MAX_FAILURES,
     loginWindowMinutes: e.STEADY_LOGIN_WINDOW_MINUTES,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
+import { scheduleBackups } from './backup/schedule.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database, type DatabaseTarget } from './db/client.js';
 import { lockDataDir, type DataDirLock } from './db/lock.js';
@@ -53,6 +54,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let app: FastifyInstance;
   try {
     app = await buildApp({ config, database: opened.database, scheduler: config.scheduler });
+    // Daily backups of the embedded database, in this process (docs/backup.md).
+    const jobs = opened.database.jobs;
+    if (jobs.kind === 'pglite' && config.backupKeep > 0) {
+      const backups = { dir: config.backupDir, keep: config.backupKeep };
+      scheduleBackups(app, { client: jobs.client, ...backups, now: () => new Date() });
+    }
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await opened.close();

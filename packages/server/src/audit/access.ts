@@ -2,12 +2,13 @@
  * The access log: every read and write of a patient's data by someone other than the patient
  * is an audit entry (`access.read` / `access.write`) with the actor, the consent category and
  * the route — written by the guard, before the handler runs, so no access goes unrecorded.
+ * Each entry also has the caller's address and the basis `consent` (see audit/context.ts).
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { DataCategory } from '../careteam/consent.js';
 import type { Db } from '../db/client.js';
 import { auditLog, users } from '../db/schema.js';
-import { audit } from './audit.js';
+import { audit, auditRow } from './audit.js';
 
 export const ACCESS_ACTIONS = ['access.read', 'access.write'] as const;
 
@@ -39,6 +40,7 @@ export async function recordMemberAccess(
         action: `access.${entry.access}`,
         entityId: entry.linkId,
         details: { subject: entry.subject, category, route: entry.route },
+        basis: 'consent',
       },
       now,
     );
@@ -52,14 +54,19 @@ export async function recordMemberAccesses(
   now: Date,
 ): Promise<void> {
   const values = entries.flatMap((entry) =>
-    (entry.categories.length === 0 ? [null] : entry.categories).map((category) => ({
-      at: now,
-      actorId: entry.actorId,
-      patientId: entry.patientId,
-      action: `access.${entry.access}`,
-      entityId: entry.linkId,
-      details: { subject: entry.subject, category, route: entry.route },
-    })),
+    (entry.categories.length === 0 ? [null] : entry.categories).map((category) =>
+      auditRow(
+        {
+          actorId: entry.actorId,
+          patientId: entry.patientId,
+          action: `access.${entry.access}`,
+          entityId: entry.linkId,
+          details: { subject: entry.subject, category, route: entry.route },
+          basis: 'consent',
+        },
+        now,
+      ),
+    ),
   );
   if (values.length > 0) await db.insert(auditLog).values(values);
 }

@@ -5,11 +5,22 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { beforeAll, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import { openDatabase, type Database } from '../db/client.js';
 import { auditLog, loginFailures, sessions, users } from '../db/schema.js';
 import { expectError } from '../http/routes.test-helpers.js';
-import { registerPatient, type Harness } from '../testing/harness.js';
+import {
+  DATABASES,
+  registerPatient,
+  TEST_DATABASE_URL,
+  testClock,
+  type Harness,
+} from '../testing/harness.js';
 import { describeOnDatabases } from '../testing/suites.js';
+import { createUser } from './users.js';
 
 const PASSWORD = 'correct horse battery';
 
@@ -125,11 +136,58 @@ describeOnDatabases('registration', (harness) => {
   });
 
   it('requires a password of at least 12 characters', async () => {
-    const short = await register(h.app, { password: '12345678901' });
+    const short = await register(h.app, { password: 'elevenchars' });
     const error = expectError(short, 400, 'STEADY_ERR_VALIDATION');
-    expect(error.details).toEqual([expect.objectContaining({ path: '/body/password' })]);
+    expect(error.details).toEqual([
+      { path: '/body/password', reason: 'too-short', message: 'Use at least 12 characters.' },
+    ]);
     expect(short.cookies).toEqual([]);
-    expect((await register(h.app, { password: '123456789012' })).statusCode).toBe(201);
+    expect((await register(h.app, { password: 'twelve chars' })).statusCode).toBe(201);
+  });
+
+  it.each([
+    ['password1234', 'common'],
+    ['Qwertyuiop123', 'common'],
+    ['aaaaaaaaaaaaaaaa', 'repetitive'],
+    ['robin.case2024', 'context'],
+    ['steady steady!', 'context'],
+  ])('refuses the new password %j (%s) and creates nothing', async (password, reason) => {
+    const email = `robin.case-${randomUUID().slice(0, 8)}@example.org`;
+    const res = await register(h.app, { email, password });
+    const error = expectError(res, 400, 'STEADY_ERR_VALIDATION');
+    expect(error.details).toEqual([
+      { path: '/body/password', reason, message: expect.any(String) as string },
+    ]);
+    expect(res.cookies).toEqual([]);
+    expect(await h.database.db.select().from(users).where(eq(users.email, email))).toEqual([]);
+  });
+
+  it('accepts any Unicode and a long passphrase, and signs in with another Unicode form', async () => {
+    const email = uniqueEmail('unicode');
+    const composed = 'Ma clé préférée — 🐢 lentement';
+    const long = 'river stone cloud maple '.repeat(10).slice(0, 200);
+    expect((await register(h.app, { email, password: composed })).statusCode).toBe(201);
+    expect((await register(h.app, { password: long })).statusCode).toBe(201);
+    // The same text typed with combining accents (NFD) is the same password.
+    const res = await login(h.app, email, composed.normalize('NFD'));
+    expect(res.statusCode).toBe(200);
+  });
+
+  it('lets older passwords that break the rules still sign in (rules apply when choosing)', async () => {
+    const email = uniqueEmail('legacy');
+    await createUser(
+      h.database.db,
+      {
+        email,
+        password: 'steady-demo-patient',
+        displayName: 'Dana',
+        role: 'patient',
+        discipline: null,
+        timeZone: 'Europe/London',
+      },
+      h.clock.now(),
+    );
+    expect((await login(h.app, email, 'steady-demo-patient')).statusCode).toBe(200);
   });
 
   it.each([['Mars/Olympus'], ['America/Nowhere'], ['UTC+25'], ['UTC+2'], ['+01:00'], ['']])(
@@ -314,15 +372,139 @@ describeOnDatabases(
       expect(actions.map((a) => a.action)).toContain('auth.logout');
     });
 
-    it('expires a session after STEADY_SESSION_HOURS', async () => {
+    it('expires a session after STEADY_SESSION_HOURS, however active', async () => {
       const { email } = await account();
       const cookie = sessionCookie(await login(h.app, email, PASSWORD));
-      h.clock.advance(24 * 3_600_000 - 1000);
+      for (let hour = 1; hour < 24; hour++) {
+        h.clock.advance(3_600_000);
+        expect((await whoAmI(h.app, cookie)).statusCode).toBe(200);
+      }
+      h.clock.advance(3_600_000 - 1000);
       expect((await whoAmI(h.app, cookie)).statusCode).toBe(200);
       h.clock.advance(1000);
       expectError(await whoAmI(h.app, cookie), 401, 'STEADY_ERR_UNAUTHENTICATED');
       // A fresh sign-in works and cleans up the expired session.
       expect((await login(h.app, email, PASSWORD)).statusCode).toBe(200);
+    });
+
+    it('ends a patient session after STEADY_PATIENT_IDLE_MINUTES without activity', async () => {
+      const { email } = await account();
+      const cookie = sessionCookie(await login(h.app, email, PASSWORD));
+      // Each request is activity and pushes the deadline.
+      for (let i = 0; i < 3; i++) {
+        h.clock.advance(119 * 60_000);
+        expect((await whoAmI(h.app, cookie)).statusCode).toBe(200);
+      }
+      h.clock.advance(120 * 60_000);
+      expectError(await whoAmI(h.app, cookie), 401, 'STEADY_ERR_UNAUTHENTICATED');
+    });
+
+    it('ends a clinician session after STEADY_SESSION_IDLE_MINUTES without activity', async () => {
+      const email = uniqueEmail('clin');
+      await createUser(
+        h.database.db,
+        {
+          email,
+          password: PASSWORD,
+          displayName: 'Dr. Idle',
+          role: 'clinician',
+          discipline: 'prescriber',
+          timeZone: 'Europe/Paris',
+        },
+        h.clock.now(),
+      );
+      const cookie = sessionCookie(await login(h.app, email, PASSWORD));
+      for (let i = 0; i < 3; i++) {
+        h.clock.advance(29 * 60_000);
+        expect((await whoAmI(h.app, cookie)).statusCode).toBe(200);
+      }
+      h.clock.advance(30 * 60_000);
+      expectError(await whoAmI(h.app, cookie), 401, 'STEADY_ERR_UNAUTHENTICATED');
+      // Signing in again works.
+      expect((await login(h.app, email, PASSWORD)).statusCode).toBe(200);
+    });
+
+    it('gives a new session id at sign-in and ends the one the browser came with', async () => {
+      const { email } = await account();
+      const first = await login(h.app, email, PASSWORD);
+      const before = sessionCookie(first);
+      // A signed-in browser sends its CSRF token on every write, sign-in included.
+      const again = await h.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: nextAddress(),
+        headers: { cookie: before, 'x-csrf-token': first.json<{ csrfToken: string }>().csrfToken },
+        payload: { email, password: PASSWORD },
+      });
+      expect(again.statusCode).toBe(200);
+      const after = sessionCookie(again);
+      expect(after).not.toBe(before);
+      expectError(await whoAmI(h.app, before), 401, 'STEADY_ERR_UNAUTHENTICATED');
+      expect((await whoAmI(h.app, after)).statusCode).toBe(200);
+    });
+
+    it('never adopts a session id chosen by someone else (session fixation)', async () => {
+      const { email } = await account();
+      const planted = `steady_session=${'A'.repeat(43)}`;
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: nextAddress(),
+        headers: { cookie: planted },
+        payload: { email, password: PASSWORD },
+      });
+      expect(res.statusCode).toBe(200);
+      expect(sessionCookie(res)).not.toBe(planted);
+      expectError(await whoAmI(h.app, planted), 401, 'STEADY_ERR_UNAUTHENTICATED');
+    });
+
+    it('signs out everywhere: every session of the user ends, this one included', async () => {
+      const { email, id } = await account(); // registration: a first session
+      const laptop = await login(h.app, email, PASSWORD);
+      const phone = await login(h.app, email, PASSWORD);
+      const other = await account();
+      const otherCookie = sessionCookie(await login(h.app, other.email, PASSWORD));
+      const phoneCookie = sessionCookie(phone);
+
+      // A write: the CSRF token is required.
+      expectError(
+        await h.app.inject({
+          method: 'POST',
+          url: '/api/me/sessions/revoke-all',
+          headers: { cookie: phoneCookie },
+        }),
+        403,
+        'STEADY_ERR_CSRF',
+      );
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/me/sessions/revoke-all',
+        headers: {
+          cookie: phoneCookie,
+          'x-csrf-token': phone.json<{ csrfToken: string }>().csrfToken,
+        },
+      });
+      expect(res.statusCode).toBe(204);
+      expect(res.cookies.find((c) => c.name === 'steady_session')?.value).toBe('');
+      for (const cookie of [phoneCookie, sessionCookie(laptop)]) {
+        expectError(await whoAmI(h.app, cookie), 401, 'STEADY_ERR_UNAUTHENTICATED');
+      }
+      expect(await h.database.db.select().from(sessions).where(eq(sessions.userId, id))).toEqual(
+        [],
+      );
+      // Someone else's session is untouched.
+      expect((await whoAmI(h.app, otherCookie)).statusCode).toBe(200);
+      const [entry] = await h.database.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.action, 'auth.logout-everywhere'));
+      expect(entry).toMatchObject({ actorId: id, patientId: null, details: { sessions: 3 } });
+      // Signed out: the route needs a session.
+      expectError(
+        await h.app.inject({ method: 'POST', url: '/api/me/sessions/revoke-all' }),
+        401,
+        'STEADY_ERR_UNAUTHENTICATED',
+      );
     });
 
     it('changes name and time zone through PATCH /api/me, and refuses unknown zones', async () => {
@@ -363,6 +545,8 @@ describeOnDatabases(
     STEADY_LOGIN_MAX_FAILURES: '3',
     STEADY_LOGIN_WINDOW_MINUTES: '15',
     STEADY_SESSION_HOURS: '24',
+    STEADY_SESSION_IDLE_MINUTES: '30',
+    STEADY_PATIENT_IDLE_MINUTES: '120',
   },
 );
 
@@ -388,3 +572,99 @@ describeOnDatabases('per-address limit on sign-in', (harness) => {
     expect((await login(h.app, uniqueEmail('other'), 'whatever it is')).statusCode).toBe(401);
   });
 });
+
+/**
+ * Two app instances on one database, as behind a load balancer: the per-account sign-in
+ * throttle is in the database, so it holds across them. On PGlite both apps share the one
+ * embedded database; on PostgreSQL each app has its own connection pool to the same database.
+ */
+for (const { kind, skipReason } of DATABASES) {
+  describe.skipIf(skipReason !== null)(
+    `sign-in throttle across two instances on ${kind}${skipReason === null ? '' : ` (${skipReason})`}`,
+    () => {
+      const clock = testClock();
+      const env = { STEADY_LOGIN_MAX_FAILURES: '3', STEADY_LOGIN_WINDOW_MINUTES: '15' };
+      let apps: FastifyInstance[] = [];
+      let cleanup: (() => Promise<void>)[] = [];
+
+      beforeAll(async () => {
+        const config = {
+          ...loadConfig({ LOG_LEVEL: 'silent', STEADY_DATA_DIR: '/nonexistent', ...env }),
+          webDir: null,
+        };
+        let databases: Database[];
+        if (kind === 'postgres') {
+          const url = TEST_DATABASE_URL ?? '';
+          const name = `steady_test_${randomUUID().replaceAll('-', '')}`;
+          const admin = new pg.Client({ connectionString: url });
+          await admin.connect();
+          await admin.query(`create database ${name}`);
+          await admin.end();
+          const target = new URL(url);
+          target.pathname = `/${name}`;
+          databases = [
+            await openDatabase({ kind: 'postgres', url: target.toString() }),
+            await openDatabase({ kind: 'postgres', url: target.toString() }),
+          ];
+          cleanup.push(async () => {
+            const c = new pg.Client({ connectionString: url });
+            await c.connect();
+            await c.query(`drop database if exists ${name} with (force)`);
+            await c.end();
+          });
+        } else {
+          const shared = await openDatabase({ kind: 'pglite', dataDir: null });
+          databases = [shared, shared];
+        }
+        await databases[0]?.migrate();
+        for (const database of new Set(databases)) cleanup.unshift(() => database.close());
+        apps = await Promise.all(
+          databases.map((database) => buildApp({ config, database, now: clock.now })),
+        );
+        for (const app of apps) await app.ready();
+        for (const app of apps) cleanup.unshift(() => app.close());
+      });
+      afterAll(async () => {
+        for (const step of cleanup) await step();
+        apps = [];
+        cleanup = [];
+      });
+
+      const [a, b] = [() => apps[0] as FastifyInstance, () => apps[1] as FastifyInstance];
+
+      it('counts failures on one instance against sign-ins on the other', async () => {
+        const email = uniqueEmail('twin');
+        expect((await register(a(), { email })).statusCode).toBe(201);
+        expectError(await login(a(), email, 'wrong 1'), 401, 'STEADY_ERR_INVALID_CREDENTIALS');
+        expectError(await login(b(), email, 'wrong 2'), 401, 'STEADY_ERR_INVALID_CREDENTIALS');
+        expectError(await login(a(), email, 'wrong 3'), 401, 'STEADY_ERR_INVALID_CREDENTIALS');
+        for (const app of [a(), b()]) {
+          expectError(await login(app, email, PASSWORD), 429, 'STEADY_ERR_RATE_LIMITED');
+        }
+        clock.advance(15 * 60_000 + 1);
+        expect((await login(b(), email, PASSWORD)).statusCode).toBe(200);
+        // The success on b cleared the count for a too.
+        for (let i = 0; i < 2; i++) await login(a(), email, `again ${String(i)}`);
+        expect((await login(a(), email, PASSWORD)).statusCode).toBe(200);
+      });
+
+      it('lets no more than the limit through when guesses arrive at once on both', async () => {
+        const email = uniqueEmail('burst');
+        expect((await register(a(), { email })).statusCode).toBe(201);
+        const answers = await Promise.all(
+          Array.from({ length: 12 }, (_, i) =>
+            login(i % 2 === 0 ? a() : b(), email, `guess ${String(i)}`),
+          ),
+        );
+        const codes = answers.map((r) => r.statusCode);
+        expect(codes.every((c) => c === 401 || c === 429)).toBe(true);
+        expect(codes.filter((c) => c === 401).length).toBeLessThanOrEqual(3);
+      });
+
+      it('shares sessions: signed in on one instance, known on the other', async () => {
+        const res = await register(a(), {});
+        expect((await whoAmI(b(), sessionCookie(res))).statusCode).toBe(200);
+      });
+    },
+  );
+}

@@ -1,18 +1,30 @@
 import { hash, verify } from '@node-rs/argon2';
+import { normalizePassword } from './passwordPolicy.js';
 
 /** argon2id (the library default algorithm) with OWASP's recommended minimums. */
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
+/** Hashes the NFKC form, so the same password typed on another keyboard still matches. */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS);
+  return hash(normalizePassword(password), OPTIONS);
 }
 
-export async function verifyPassword(stored: string, password: string): Promise<boolean> {
+async function verifyExactly(stored: string, password: string): Promise<boolean> {
   try {
     return await verify(stored, password);
   } catch {
     return false;
   }
+}
+
+/**
+ * Compares the NFKC form; a password whose NFKC form differs is also compared as typed, for
+ * hashes made before passwords were normalised.
+ */
+export async function verifyPassword(stored: string, password: string): Promise<boolean> {
+  const normalized = normalizePassword(password);
+  if (await verifyExactly(stored, normalized)) return true;
+  return normalized !== password && verifyExactly(stored, password);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { audit } from '../audit/audit.js';
 import type { AppContext } from '../context.js';
@@ -8,7 +8,17 @@ import { AppError } from '../http/errors.js';
 import { callerOf } from '../http/policy.js';
 import { timeZoneSchema, type TypedApp } from '../http/types.js';
 import { registerCaregiver } from '../invitations/service.js';
-import { createSession, deleteSession, findUserById, SESSION_COOKIE } from './sessions.js';
+import { assertNewPassword, MAX_PASSWORD_LENGTH } from './passwordPolicy.js';
+import {
+  createSession,
+  deleteSession,
+  deleteSessionsOf,
+  findUserById,
+  SESSION_COOKIE,
+  touchSession,
+  type Role,
+  type SessionLimits,
+} from './sessions.js';
 import { createUser, verifyLogin } from './users.js';
 
 const credentials = {
@@ -17,7 +27,11 @@ const credentials = {
 };
 const registerBody = z.object({
   email: credentials.email,
-  password: z.string().min(12).max(256),
+  /** The rules (length in characters, common passwords…) are checked by assertNewPassword. */
+  password: z
+    .string()
+    .min(1)
+    .max(MAX_PASSWORD_LENGTH * 4),
   displayName: z.string().trim().min(1).max(100),
   timeZone: timeZoneSchema,
   /** A patient's caregiver invitation: the account is a caregiver's, linked at once. */
@@ -28,13 +42,30 @@ const meBody = z
   .partial();
 
 export function authRoutes(app: TypedApp, ctx: AppContext): void {
-  const startSession = async (reply: FastifyReply, userId: string) => {
-    const { token, csrfToken } = await createSession(
-      ctx.db,
-      userId,
-      ctx.now(),
-      ctx.config.sessionHours,
-    );
+  const limits: SessionLimits = {
+    hours: ctx.config.sessionHours,
+    staffIdleMinutes: ctx.config.sessionIdleMinutes,
+    patientIdleMinutes: ctx.config.patientSessionIdleMinutes,
+  };
+  // Every signed-in request is activity: it moves the session's idle deadline. Runs after the
+  // guard, which has found the session and refused bad CSRF tokens; routes without a policy
+  // (static files, API docs) are not the guard's, and not activity.
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config.policy === undefined) return;
+    if (request.auth !== null) await touchSession(ctx.db, request.auth, ctx.now(), limits);
+  });
+
+  /**
+   * A new session with a new token. The session the browser came with (if any) ends: a sign-in
+   * never keeps or adopts an earlier session id.
+   */
+  const startSession = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: { id: string; role: Role },
+  ) => {
+    if (request.auth !== null) await deleteSession(ctx.db, request.auth.tokenHash);
+    const { token, csrfToken } = await createSession(ctx.db, user, ctx.now(), limits);
     void reply.setCookie(SESSION_COOKIE, token, {
       path: '/',
       httpOnly: true,
@@ -72,6 +103,7 @@ export function authRoutes(app: TypedApp, ctx: AppContext): void {
     async (request, reply) => {
       const now = ctx.now();
       const { invitationCode, ...account } = request.body;
+      assertNewPassword(account.password, account);
       const user =
         invitationCode === undefined
           ? await createUser(ctx.db, { ...account, role: 'patient', discipline: null }, now)
@@ -89,7 +121,7 @@ export function authRoutes(app: TypedApp, ctx: AppContext): void {
         },
         now,
       );
-      const csrfToken = await startSession(reply, user.id);
+      const csrfToken = await startSession(request, reply, user);
       return reply.status(201).send({ user, csrfToken });
     },
   );
@@ -114,7 +146,7 @@ export function authRoutes(app: TypedApp, ctx: AppContext): void {
         limits,
       );
       await audit(ctx.db, { actorId: user.id, patientId: null, action: 'auth.login' }, now);
-      const csrfToken = await startSession(reply, user.id);
+      const csrfToken = await startSession(request, reply, user);
       return { user, csrfToken };
     },
   );
@@ -132,6 +164,33 @@ export function authRoutes(app: TypedApp, ctx: AppContext): void {
           ctx.now(),
         );
       }
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/me/sessions/revoke-all',
+    {
+      config: { policy: { kind: 'signed-in' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out everywhere: end every session of your account, this one included',
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(request);
+      const ended = await deleteSessionsOf(ctx.db, caller.id);
+      await audit(
+        ctx.db,
+        {
+          actorId: caller.id,
+          patientId: null,
+          action: 'auth.logout-everywhere',
+          details: { sessions: ended },
+        },
+        ctx.now(),
+      );
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
     },

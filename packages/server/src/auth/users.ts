@@ -72,8 +72,10 @@ export interface LoginLimits {
 
 /**
  * Check a password. Throttled per email: after `maxFailures` failures within the window the
- * account answers 429 whatever the password, so guessing is slow. Unknown emails behave like
- * wrong passwords, in message and in time.
+ * account answers 429 whatever the password, so guessing is slow. The count lives in the
+ * database, so every app instance on it shares it; each attempt is written before it is
+ * counted, so parallel guesses (on one instance or several) cannot slip past the limit
+ * together. Unknown emails behave like wrong passwords, in message and in time.
  */
 export async function verifyLogin(
   db: Db,
@@ -85,11 +87,20 @@ export async function verifyLogin(
   const email = normalizeEmail(emailInput);
   const emailKey = sha256(email);
   const since = new Date(now.getTime() - limits.windowMinutes * 60_000);
+  const [attempt] = await db
+    .insert(loginFailures)
+    .values({ emailKey, at: now })
+    .returning({ id: loginFailures.id });
+  if (attempt === undefined) throw new Error('login attempt not recorded');
   const [failures] = await db
     .select({ n: count() })
     .from(loginFailures)
     .where(and(eq(loginFailures.emailKey, emailKey), gt(loginFailures.at, since)));
-  if ((failures?.n ?? 0) >= limits.maxFailures) throw new AppError('STEADY_ERR_RATE_LIMITED');
+  // Our own attempt is in the count: past the limit, it is refused and not counted.
+  if ((failures?.n ?? 0) > limits.maxFailures) {
+    await db.delete(loginFailures).where(eq(loginFailures.id, attempt.id));
+    throw new AppError('STEADY_ERR_RATE_LIMITED');
+  }
 
   const rows = await db.select().from(users).where(eq(users.email, email)).limit(1);
   const row = rows[0];
@@ -97,10 +108,8 @@ export async function verifyLogin(
     row === undefined
       ? (await burnVerification(password), false)
       : await verifyPassword(row.passwordHash, password);
-  if (row === undefined || !ok) {
-    await db.insert(loginFailures).values({ emailKey, at: now });
-    throw new AppError('STEADY_ERR_INVALID_CREDENTIALS');
-  }
+  // A failure keeps its row; a success clears the count.
+  if (row === undefined || !ok) throw new AppError('STEADY_ERR_INVALID_CREDENTIALS');
   await db.delete(loginFailures).where(eq(loginFailures.emailKey, emailKey));
   // Only after the right password, so this answer tells a stranger nothing.
   if (!row.active) throw new AppError('STEADY_ERR_ACCOUNT_INACTIVE');

@@ -7,6 +7,7 @@ import type { AsNeededRule, ScheduledDose, Severity4, SideEffectKey } from '@ste
 import { sql } from 'drizzle-orm';
 import { DISCIPLINES, MEMBER_KINDS, type ConsentMap } from '../careteam/consent.js';
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -202,6 +203,10 @@ export const checkIns = pgTable(
   ],
 );
 
+/** On what basis an audit entry's actor touched the data. */
+export const AUDIT_BASES = ['own', 'consent', 'clinic-admin', 'system'] as const;
+export type AuditBasis = (typeof AUDIT_BASES)[number];
+
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -214,8 +219,22 @@ export const auditLog = pgTable(
     entityId: text('entity_id'),
     /** Never health data: ids, counts and codes only. */
     details: jsonb('details').$type<Record<string, unknown>>(),
+    /** The caller's address (request.ip), null outside a request. */
+    ip: text('ip'),
+    /** Why the actor could touch the data: own data, a care-team consent, clinic role, system. */
+    basis: text('basis', { enum: AUDIT_BASES }),
+    /**
+     * The hash chain (see audit/chain.ts): set by the audit_log_chain trigger, under a
+     * transaction-level advisory lock, whatever the insert says.
+     */
+    seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+    prevHash: text('prev_hash').notNull().default(''),
+    hash: text('hash').notNull().default(''),
   },
-  (t) => [index('audit_log_patient_at_idx').on(t.patientId, t.at)],
+  (t) => [
+    index('audit_log_patient_at_idx').on(t.patientId, t.at),
+    uniqueIndex('audit_log_seq_idx').on(t.seq),
+  ],
 );
 
 /**

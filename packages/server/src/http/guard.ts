@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordMemberAccess, subjectOf } from '../audit/access.js';
+import { installAuditContext } from '../audit/context.js';
 import { csrfMatches, findSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { findActiveLink } from '../careteam/repo.js';
 import type { AppContext } from '../context.js';
@@ -28,6 +29,8 @@ function sameOrigin(request: FastifyRequest): boolean {
 export function installGuard(app: FastifyInstance, ctx: AppContext): void {
   app.decorateRequest('auth', null);
   app.decorateRequest('access', null);
+  // Audit entries written during a request get its address and basis (before the hook below).
+  installAuditContext(app);
   const findLink: LinkLookup = (memberId, patientId) => findActiveLink(ctx.db, memberId, patientId);
 
   app.addHook('onRequest', async (request) => {

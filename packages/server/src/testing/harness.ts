@@ -77,7 +77,15 @@ export async function createHarness(
   kind: DatabaseKind,
   env: Record<string, string> = {},
 ): Promise<Harness> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', STEADY_DATA_DIR: '/nonexistent', ...env });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    STEADY_DATA_DIR: '/nonexistent',
+    // Suites move the clock by hours and days between requests: no idle timeout unless a
+    // suite sets one (auth.int.test.ts does).
+    STEADY_SESSION_IDLE_MINUTES: String(60 * 24 * 365),
+    STEADY_PATIENT_IDLE_MINUTES: String(60 * 24 * 365),
+    ...env,
+  });
   const clock = testClock();
   let drop: (() => Promise<void>) | null = null;
   let database: Database;

@@ -1,9 +1,11 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { SignOutEverywhere } from '../auth/SignOutEverywhere';
 import { Page } from '../shared/components/Page';
 import { useMemberWords } from '../shared/memberKind';
 import { useUser } from '../shared/session';
 import { AccountForm } from '../profile/AccountForm';
+import { RemindersAccountLink } from '../reminders/RemindersMoreRow';
 
 /** The workspace's account page: name and time zone (patients have these on Profile). */
 export function AccountPage() {
@@ -13,7 +15,9 @@ export function AccountPage() {
   return (
     <Page title={t('account.title')}>
       <Text>{t('account.roleLine', { kind: words.kind(user) })}</Text>
+      <RemindersAccountLink />
       <AccountForm />
+      <SignOutEverywhere />
     </Page>
   );
 }

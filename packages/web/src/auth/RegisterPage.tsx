@@ -8,7 +8,8 @@ import { routes } from '../shared/layout/routes';
 import { AuthLayout } from './AuthLayout';
 import { AuthSwitchLink } from './AuthSwitchLink';
 import { EmailField, PasswordField } from './CredentialFields';
-import { MIN_PASSWORD_LENGTH, detectTimeZone, useRegister } from './useAuth';
+import { MIN_PASSWORD_LENGTH, isTooShort, passwordReasonOf } from './passwordRules';
+import { detectTimeZone, useRegister } from './useAuth';
 import { Note } from '../shared/components/Note';
 
 export function RegisterPage() {
@@ -35,8 +36,15 @@ export function RegisterPage() {
 
   const nameError = showErrors && displayName.trim() === '' ? t('auth.required') : null;
   const emailError = showErrors && email.trim() === '' ? t('auth.required') : null;
+  // A password the server refused: its reason shows on the field until the password changes.
+  const reason = passwordReasonOf(register.error);
+  const refused = register.variables?.password === password ? reason : null;
   const passwordError =
-    showErrors && password.length < MIN_PASSWORD_LENGTH ? t('auth.passwordTooShort') : null;
+    showErrors && isTooShort(password)
+      ? t('auth.passwordTooShort')
+      : refused !== null
+        ? t(`auth.passwordRule.${refused}`)
+        : null;
 
   return (
     <AuthLayout>
@@ -45,12 +53,7 @@ export function RegisterPage() {
         onSubmit={(e) => {
           e.preventDefault();
           setShowErrors(true);
-          if (
-            displayName.trim() === '' ||
-            email.trim() === '' ||
-            password.length < MIN_PASSWORD_LENGTH
-          )
-            return;
+          if (displayName.trim() === '' || email.trim() === '' || isTooShort(password)) return;
           register.mutate({
             email: email.trim(),
             password,
@@ -67,7 +70,7 @@ export function RegisterPage() {
           {caregiverOf !== null && (
             <Note>{t('caregiverRegister.intro', { name: caregiverOf })}</Note>
           )}
-          {register.isError && <ErrorAlert error={register.error} />}
+          {register.isError && reason === null && <ErrorAlert error={register.error} />}
           <TextInput
             label={t('auth.displayName')}
             description={t('auth.displayNameHint')}

@@ -1,6 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../shared/api/context';
 import type { LoginInput, RegisterInput, SessionResponse } from '../shared/api/types';
+import { queryKeys } from '../shared/queryKeys';
 import { useAcceptSession } from '../shared/session';
 
 export function useLogin() {
@@ -29,4 +30,22 @@ export function detectTimeZone(): string {
   return zone === '' ? 'UTC' : zone;
 }
 
-export const MIN_PASSWORD_LENGTH = 12;
+/**
+ * Sign out everywhere: the server ends every session of the account, this one included; then,
+ * as after signing out, nothing of the account stays in memory.
+ */
+export function useSignOutEverywhere() {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<undefined>('/api/me/sessions/revoke-all'),
+    retry: false,
+    onSuccess: () => {
+      api.setCsrfToken(null);
+      queryClient.setQueryData(queryKeys.session, null);
+      queryClient.removeQueries({
+        predicate: (query) => query.queryKey[0] !== queryKeys.session[0],
+      });
+    },
+  });
+}

@@ -30,6 +30,7 @@ describe('strategyFor', () => {
 
   it('drops the saved answers when the patient signs out', () => {
     expect(strategy('/api/auth/logout', 'POST')).toBe('sign-out');
+    expect(strategy('/api/me/sessions/revoke-all', 'POST')).toBe('sign-out');
   });
 
   it('opens pages from the app shell and built files from the precache', () => {

@@ -34,10 +34,13 @@ export interface RequestFacts {
   readonly origin: string;
 }
 
+/** Signing out here, or everywhere (every session of the account ends). */
+const SIGN_OUT_PATHS = ['/api/auth/logout', '/api/me/sessions/revoke-all'];
+
 export function strategyFor(req: RequestFacts, precached: ReadonlySet<string>): SwStrategy {
   if (req.url.origin !== req.origin) return 'network';
   const path = req.url.pathname;
-  if (req.method === 'POST' && path === '/api/auth/logout') return 'sign-out';
+  if (req.method === 'POST' && SIGN_OUT_PATHS.includes(path)) return 'sign-out';
   if (req.method !== 'GET') return 'network';
   if (OFFLINE_API.some((re) => re.test(path)) && req.url.search === '') {
     return 'api-network-first';

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { SignOutEverywhere } from '../auth/SignOutEverywhere';
 import { ErrorAlert } from '../shared/components/ErrorAlert';
 import { Loading } from '../shared/components/Loading';
 import { Page } from '../shared/components/Page';
@@ -19,6 +20,7 @@ export function ProfilePage() {
       ) : (
         <SafetyForm initial={profile.data} />
       )}
+      <SignOutEverywhere />
     </Page>
   );
 }
