@@ -51,7 +51,7 @@ function useMinutesWords() {
 function WhoIsTold({ caregivers }: { caregivers: readonly ReminderCaregiver[] }) {
   const { t } = useTranslation();
   const careTeam = (
-    <Anchor component={Link} href={routes.careTeam} fw={600}>
+    <Anchor component={Link} href={routes.careTeam} fw={600} c="blue.9">
       {t('reminders.settings.careTeamLink')}
     </Anchor>
   );
@@ -279,7 +279,7 @@ export function RemindersPage() {
           <Note>
             <Stack gap={4}>
               <Text>{t('reminders.settings.yourChoice')}</Text>
-              <Anchor component={Link} href={routes.medications} fw={600}>
+              <Anchor component={Link} href={routes.medications} fw={600} c="blue.9">
                 {t('reminders.settings.missedDoseLink')}
               </Anchor>
             </Stack>
