@@ -76,6 +76,7 @@ export function OfflineQueueProvider({ children }: { children: React.ReactNode }
   });
   const items = useMemo(() => queued.data ?? [], [queued.data]);
   const running = useRef(false);
+  const rerun = useRef(false);
   const failedRuns = useRef(0);
 
   const refresh = useCallback(
@@ -83,20 +84,30 @@ export function OfflineQueueProvider({ children }: { children: React.ReactNode }
     [queryClient, queueKey],
   );
 
-  const sync = useCallback(async () => {
-    if (running.current) return;
+  const sync = useCallback(async (): Promise<void> => {
+    // Asked while a run is under way (e.g. back online mid-run): run once more right after it,
+    // rather than waiting for the retry timer.
+    if (running.current) {
+      rerun.current = true;
+      return;
+    }
     running.current = true;
+    // Read through a function: a run that starts while this one works sets it meanwhile.
+    const askedAgain = () => rerun.current;
     try {
-      await exclusively(async () => {
-        const result = await syncQueue(store, userId, (item) => sendQueued(api, item));
-        failedRuns.current = result.stoppedBy === null ? 0 : failedRuns.current + 1;
-        if (result.saved > 0) {
-          await Promise.all([
-            queryClient.invalidateQueries({ queryKey: queryKeys.today(userId) }),
-            queryClient.invalidateQueries({ queryKey: queryKeys.history(userId) }),
-          ]);
-        }
-      });
+      do {
+        rerun.current = false;
+        await exclusively(async () => {
+          const result = await syncQueue(store, userId, (item) => sendQueued(api, item));
+          failedRuns.current = result.stoppedBy === null ? 0 : failedRuns.current + 1;
+          if (result.saved > 0) {
+            await Promise.all([
+              queryClient.invalidateQueries({ queryKey: queryKeys.today(userId) }),
+              queryClient.invalidateQueries({ queryKey: queryKeys.history(userId) }),
+            ]);
+          }
+        });
+      } while (askedAgain());
     } finally {
       running.current = false;
       await refresh();
