@@ -17,8 +17,12 @@ export interface RunningServer {
   readonly url: string;
   /** Everything the server printed so far (stdout and stderr), for error messages. */
   output(): string;
-  /** SIGTERM, wait for the process to exit, remove its data directory. */
+  /** SIGTERM, wait for the process to exit, remove its data directory (unless given one). */
   stop(): Promise<ExitInfo>;
+  /** SIGKILL (a crash), wait for the process to exit; the data directory is kept. */
+  kill(): Promise<ExitInfo>;
+  /** The data directory, e.g. to start again on it (`StartOptions.dataDir`). */
+  readonly dataDir: string;
 }
 
 export interface ExitInfo {
@@ -39,12 +43,14 @@ export interface StartOptions {
    * time.
    */
   readonly before?: (steady: SteadyCommand) => Promise<void>;
+  /** Use this data directory (e.g. of a killed server) instead of a fresh one; the caller removes it. */
+  readonly dataDir?: string;
 }
 
 const execFileAsync = promisify(execFile);
 
 /** A `steady` command runner for the given environment; a failing command rejects with its output. */
-function steadyCommand(env: NodeJS.ProcessEnv): SteadyCommand {
+export function steadyCommand(env: NodeJS.ProcessEnv): SteadyCommand {
   return async (args) => {
     try {
       const { stdout } = await execFileAsync(process.execPath, [serverEntry, ...args], {
@@ -71,7 +77,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   if (!existsSync(serverEntry)) {
     throw new Error(`${serverEntry} does not exist: run \`npm run build\` first.`);
   }
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'steady-e2e-'));
+  const ownDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'steady-e2e-')));
+  const removeDir = () => (ownDir ? rm(dataDir, { recursive: true, force: true }) : undefined);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: '0',
@@ -86,7 +94,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     try {
       await options.before(steadyCommand(env));
     } catch (error) {
-      await rm(dataDir, { recursive: true, force: true });
+      await removeDir();
       throw error;
     }
   }
@@ -146,7 +154,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       );
     });
   }).catch(async (error: unknown) => {
-    await rm(dataDir, { recursive: true, force: true });
+    await removeDir();
     throw error;
   });
 
@@ -158,8 +166,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       const info = await exited;
       clearTimeout(killer);
-      await rm(dataDir, { recursive: true, force: true });
+      await removeDir();
       return info;
     },
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      return exited;
+    },
+    dataDir,
   };
 }
