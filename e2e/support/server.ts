@@ -85,6 +85,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     PORT: '0',
     HOST: '127.0.0.1',
     STEADY_DATA_DIR: dataDir,
+    // Suites sign clinicians in with the password alone; e2e/mfa.e2e.test.ts turns this on.
+    STEADY_REQUIRE_MFA: 'off',
     ...options.env,
   };
   // The tests own their database: never reuse one configured for something else.

@@ -3,9 +3,11 @@
  * can run many apps side by side. Lifecycle: buildApp → listen → close (reverse order).
  */
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
+import securityHeaders from 'helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifySchema } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { alertRoutes } from './alerts/routes.js';
 import { createAlertQueue } from './alerts/queue.js';
@@ -31,9 +33,11 @@ import { calendarRoutes } from './calendar/routes.js';
 import { portabilityRoutes } from './portability/routes.js';
 import { schedulePurge } from './portability/purgeJob.js';
 import { installDocs } from './http/docs.js';
-import { installErrorHandler } from './http/errorHandler.js';
+import { errorBody, installErrorHandler } from './http/errorHandler.js';
 import { installGuard, isPolicyExempt } from './http/guard.js';
 import { healthRoutes } from './http/health.js';
+import { installNulByteGuard } from './http/nulBytes.js';
+import { logError, logRequest } from './http/logRedaction.js';
 import type { RoutePolicy } from './http/policy.js';
 import type { TypedApp } from './http/types.js';
 import { installWeb } from './http/web.js';
@@ -63,6 +67,8 @@ export interface AppDeps {
   readonly now?: () => Date;
   /** Run the reminder scheduler (pg-boss) while the app is up: `serve` does, tests opt in. */
   readonly scheduler?: boolean;
+  /** Where the JSON log lines go (tests capture them); defaults to stdout. */
+  readonly logStream?: DestinationStream;
 }
 
 /** Logs are JSON and never carry credentials, cookies or request bodies (health data). */
@@ -90,11 +96,43 @@ declare module 'fastify' {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, database } = deps;
 
+  const helmetOptions = {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine sets inline style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        // Helmet's default also allows fonts from any https: host; Steady ships its own.
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        // Only behind TLS: on a plain-http LAN install these would break the app.
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+    // The legacy twin of frame-ancestors 'none'.
+    xFrameOptions: { action: 'deny' },
+  } satisfies FastifyHelmetOptions;
+  const applySecurityHeaders = securityHeaders(helmetOptions);
   const app = Fastify({
-    logger: { level: config.logLevel, redact: REDACT },
+    logger: {
+      level: config.logLevel,
+      redact: REDACT,
+      serializers: { req: logRequest, err: logError },
+      ...(deps.logStream === undefined ? {} : { stream: deps.logStream }),
+    },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
+    // Bad percent-encoding or an over-long path parameter: the one error shape, not Fastify's.
+    // Fastify answers these before any hook runs, so the security headers are applied here.
+    frameworkErrors: (_error, request, reply) => {
+      applySecurityHeaders(request.raw, reply.raw, () => undefined);
+      void (reply as FastifyReply).status(400).send(errorBody(request, 'STEADY_ERR_BAD_REQUEST'));
+    },
   });
   // JSON only: Fastify's default text/plain parser would hand a string to the JSON schemas
   // (400) where the client should learn that the media type is wrong (415).
@@ -134,26 +172,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   installErrorHandler(app);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Mantine sets inline style attributes.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        // Only behind TLS: on a plain-http LAN install these would break the app.
-        upgradeInsecureRequests: config.secureCookies ? [] : null,
-      },
-    },
-    strictTransportSecurity: config.secureCookies,
-  });
+  await app.register(helmet, helmetOptions);
+  // HSTS also whenever a request arrives over HTTPS (through a trusted proxy that says so).
+  if (!config.secureCookies) {
+    app.addHook('onRequest', (request, reply, done) => {
+      if (request.protocol === 'https') {
+        void reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+      }
+      done();
+    });
+  }
   await app.register(rateLimit, { global: false });
   await app.register(cookie);
   await installDocs(app);
   installGuard(app, ctx);
+  installNulByteGuard(app);
 
   const typed = app.withTypeProvider() as unknown as TypedApp;
   healthRoutes(typed, database);

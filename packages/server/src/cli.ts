@@ -250,6 +250,12 @@ async function main(argv: string[]): Promise<void> {
     case 'demo': {
       const summary = await withDatabase((ctx) => seedDemo(ctx));
       console.log(summary);
+      if (loadConfig(process.env).requireMfa) {
+        console.log(
+          'Clinicians and the administrator add a passkey or an authenticator app at their first sign-in\n' +
+            '(open http://localhost:3000 for passkeys), or start with STEADY_REQUIRE_MFA=off to skip it.',
+        );
+      }
       return;
     }
     case 'audit': {

@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       loginMaxFailures: 5,
       loginWindowMinutes: 15,
       deletionGraceDays: 30,
+      requireMfa: true,
       publicUrl: null,
       mail: null,
       scheduler: true,
@@ -58,6 +59,7 @@ describe('loadConfig', () => {
       STEADY_LOGIN_MAX_FAILURES: '10',
       STEADY_LOGIN_WINDOW_MINUTES: '30',
       STEADY_DELETION_GRACE_DAYS: '7',
+      STEADY_REQUIRE_MFA: 'off',
       STEADY_SMTP_URL: 'smtp://mailer%40clinic:p%40ss%3Aword@mail.example.org:2525',
       STEADY_MAIL_FROM: 'Steady <steady@clinic.example.org>',
       STEADY_PUBLIC_URL: 'https://steady.example.org/',
@@ -84,6 +86,7 @@ describe('loadConfig', () => {
       loginMaxFailures: 10,
       loginWindowMinutes: 30,
       deletionGraceDays: 7,
+      requireMfa: false,
       publicUrl: 'https://steady.example.org',
       mail: {
         smtp: {

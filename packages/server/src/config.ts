@@ -98,6 +98,8 @@ const envSchema = z.object({
   STEADY_LOGIN_MAX_FAILURES: wholeNumber(1, 1000).default(5),
   STEADY_LOGIN_WINDOW_MINUTES: wholeNumber(1, 24 * 60).default(15),
   STEADY_DELETION_GRACE_DAYS: wholeNumber(1, 365).default(30),
+  // A second factor for clinicians and administrators (docs/authentication.md).
+  STEADY_REQUIRE_MFA: z.enum(['on', 'off']).default('on'),
   // Invitation email (SMTP needs the other two). Messages never repeat a value: it may hold a password.
   STEADY_SMTP_URL: z
     .string()
@@ -179,6 +181,8 @@ export interface Config {
   readonly loginWindowMinutes: number;
   /** Days between a patient's request to delete their account and the deletion (cancellable). */
   readonly deletionGraceDays: number;
+  /** Clinicians and clinic administrators must give a second factor (passkey or TOTP). */
+  readonly requireMfa: boolean;
   /** Origin of the web app as people reach it (links in emails), or null when not set. */
   readonly publicUrl: string | null;
   /** Invitation email; null when SMTP is not configured (the UI then shows the link to copy). */
@@ -245,6 +249,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     loginMaxFailures: e.STEADY_LOGIN_MAX_FAILURES,
     loginWindowMinutes: e.STEADY_LOGIN_WINDOW_MINUTES,
     deletionGraceDays: e.STEADY_DELETION_GRACE_DAYS,
+    requireMfa: e.STEADY_REQUIRE_MFA === 'on',
     publicUrl,
     mail:
       smtp === null || publicUrl === null || e.STEADY_MAIL_FROM === undefined

@@ -2,6 +2,8 @@ import { Button, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Redirect, Route, Switch, useSearch } from 'wouter';
 import { AccountPage } from './account/AccountPage';
+import { MfaEnrolPage } from './auth/MfaEnrolPage';
+import { MfaVerifyPage } from './auth/MfaVerifyPage';
 import { RegisterPage } from './auth/RegisterPage';
 import { SignInPage } from './auth/SignInPage';
 import { CareTeamPage } from './careteam/CareTeamPage';
@@ -172,6 +174,8 @@ export function App() {
     );
   }
   if (session.data === null) return <SignedOutApp />;
+  if (session.data.state === 'mfa-pending') return <MfaVerifyPage />;
+  if (session.data.state === 'mfa-enrol') return <MfaEnrolPage />;
 
   const { user } = session.data;
   return (

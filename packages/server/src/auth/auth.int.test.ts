@@ -101,7 +101,7 @@ describeOnDatabases('registration', (harness) => {
 
     const session = await whoAmI(h.app, sessionCookie(res));
     expect(session.statusCode).toBe(200);
-    expect(session.json()).toEqual({ user: body.user, csrfToken: body.csrfToken });
+    expect(session.json()).toEqual({ user: body.user, csrfToken: body.csrfToken, state: 'full' });
   });
 
   it('stores only an argon2id hash of the password, salted per user', async () => {

@@ -8,6 +8,9 @@ import { AppError } from '../http/errors.js';
 import { callerOf } from '../http/policy.js';
 import { timeZoneSchema, type TypedApp } from '../http/types.js';
 import { registerCaregiver } from '../invitations/service.js';
+import { mfaRoutes, type StartSession } from './mfa/routes.js';
+import { ANY_STEP, stateAfterPassword } from './mfa/state.js';
+import { userHasFactor } from './mfa/factors.js';
 import { assertNewPassword, MAX_PASSWORD_LENGTH } from './passwordPolicy.js';
 import {
   createSession,
@@ -63,14 +66,17 @@ export function authRoutes(app: TypedApp, ctx: AppContext): void {
     request: FastifyRequest,
     reply: FastifyReply,
     user: { id: string; role: Role },
+    mfa?: Parameters<StartSession>[3],
   ) => {
     if (request.auth !== null) await deleteSession(ctx.db, request.auth.tokenHash);
-    const { token, csrfToken } = await createSession(ctx.db, user, ctx.now(), limits);
+    const { token, csrfToken } = await createSession(ctx.db, user, ctx.now(), limits, mfa);
     void reply.setCookie(SESSION_COOKIE, token, {
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
-      secure: ctx.config.secureCookies,
+      // Secure when configured, or when the request came over HTTPS (directly, or through a
+      // proxy that says so in X-Forwarded-Proto and is trusted: STEADY_TRUST_PROXY).
+      secure: ctx.config.secureCookies || request.protocol === 'https',
       maxAge: ctx.config.sessionHours * 3600,
     });
     return csrfToken;
@@ -80,13 +86,13 @@ export function authRoutes(app: TypedApp, ctx: AppContext): void {
   app.get(
     '/api/session',
     {
-      config: { policy: { kind: 'signed-in' } },
+      config: { policy: { kind: 'signed-in' }, mfaStep: ANY_STEP },
       schema: { tags: ['auth'], summary: 'The signed-in user and CSRF token' },
     },
     (request) => {
       const auth = request.auth;
       if (auth === null) throw new AppError('STEADY_ERR_UNAUTHENTICATED');
-      return { user: auth.user, csrfToken: auth.csrfToken };
+      return { user: auth.user, csrfToken: auth.csrfToken, state: auth.state };
     },
   );
 
@@ -122,7 +128,7 @@ export function authRoutes(app: TypedApp, ctx: AppContext): void {
         now,
       );
       const csrfToken = await startSession(request, reply, user);
-      return reply.status(201).send({ user, csrfToken });
+      return reply.status(201).send({ user, csrfToken, state: 'full' });
     },
   );
 
@@ -145,15 +151,24 @@ export function authRoutes(app: TypedApp, ctx: AppContext): void {
         now,
         limits,
       );
-      await audit(ctx.db, { actorId: user.id, patientId: null, action: 'auth.login' }, now);
-      const csrfToken = await startSession(request, reply, user);
-      return { user, csrfToken };
+      // With a second factor (or one required and missing), the session waits for it.
+      const state = stateAfterPassword(user.role, await userHasFactor(ctx.db, user.id), ctx.config);
+      await audit(
+        ctx.db,
+        { actorId: user.id, patientId: null, action: 'auth.login', details: { state } },
+        now,
+      );
+      const csrfToken = await startSession(request, reply, user, { state, verified: false });
+      return { user, csrfToken, state };
     },
   );
 
   app.post(
     '/api/auth/logout',
-    { config: { policy: { kind: 'signed-in' } }, schema: { tags: ['auth'], summary: 'Sign out' } },
+    {
+      config: { policy: { kind: 'signed-in' }, mfaStep: ANY_STEP },
+      schema: { tags: ['auth'], summary: 'Sign out' },
+    },
     async (request, reply) => {
       const auth = request.auth;
       if (auth !== null) {
@@ -168,6 +183,8 @@ export function authRoutes(app: TypedApp, ctx: AppContext): void {
       return reply.status(204).send();
     },
   );
+
+  mfaRoutes(app, ctx, startSession);
 
   app.post(
     '/api/me/sessions/revoke-all',

@@ -22,8 +22,18 @@ export interface SessionUser {
   readonly clinicId: string | null;
 }
 
+/**
+ * What a session may do: `full`, or a step of the second factor (auth/mfa/state.ts):
+ * `mfa-pending` (password right, second factor still to give), `mfa-enrol` (a care-team account
+ * without a second factor: may only add one).
+ */
+export type SessionState = 'full' | 'mfa-pending' | 'mfa-enrol';
+
 export interface ActiveSession {
   readonly user: SessionUser;
+  readonly state: SessionState;
+  /** When this session last passed (or enrolled) a second factor; null if never. */
+  readonly mfaVerifiedAt: Date | null;
   readonly csrfToken: string;
   readonly tokenHash: string;
   readonly createdAt: Date;
@@ -95,6 +105,11 @@ export async function createSession(
   user: { readonly id: string; readonly role: Role },
   now: Date,
   limits: SessionLimits,
+  /** The session's state, and whether it starts just after a second factor was given. */
+  mfa: { readonly state: SessionState; readonly verified: boolean } = {
+    state: 'full',
+    verified: false,
+  },
 ): Promise<{ token: string; csrfToken: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
@@ -104,6 +119,8 @@ export async function createSession(
     csrfToken,
     createdAt: now,
     expiresAt: sessionDeadline(user.role, now, now, limits),
+    state: mfa.state,
+    mfaVerifiedAt: mfa.verified ? now : null,
   });
   // Housekeeping: expired sessions of this user go when they sign in again.
   await db.delete(sessions).where(and(eq(sessions.userId, user.id), lt(sessions.expiresAt, now)));
@@ -137,6 +154,8 @@ export async function findSession(db: Db, token: string, now: Date): Promise<Act
       csrfToken: sessions.csrfToken,
       createdAt: sessions.createdAt,
       expiresAt: sessions.expiresAt,
+      state: sessions.state,
+      mfaVerifiedAt: sessions.mfaVerifiedAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

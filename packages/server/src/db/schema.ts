@@ -60,6 +60,12 @@ export const sessions = pgTable(
     csrfToken: text('csrf_token').notNull(),
     createdAt: instant('created_at').notNull().defaultNow(),
     expiresAt: instant('expires_at').notNull(),
+    /** `full`, or a step of the second factor (auth/mfa/state.ts): what the session may call. */
+    state: text('state', { enum: ['full', 'mfa-pending', 'mfa-enrol'] })
+      .notNull()
+      .default('full'),
+    /** When this session last passed (or enrolled) a second factor. */
+    mfaVerifiedAt: instant('mfa_verified_at'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -347,3 +353,10 @@ export {
   reminderSettings,
   vapidKeys,
 } from './remindersSchema.js';
+export {
+  mfaFailures,
+  recoveryCodes,
+  totpSecrets,
+  webauthnChallenges,
+  webauthnCredentials,
+} from './mfaSchema.js';

@@ -22,7 +22,18 @@ export async function installDocs(app: FastifyInstance): Promise<void> {
     transform: jsonSchemaTransform,
     hideUntagged: false,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    // swagger-ui's own CSP (hashes for its inline scripts, no 'unsafe-inline'), made as strict
+    // as the app's: not framed, no outside hosts, no upgrade that breaks plain-http installs.
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      header
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'")
+        .replace(' validator.swagger.io', '')
+        .replaceAll(" 'self' https:", " 'self'")
+        .replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
   app.get(
     '/api/openapi.json',
     { config: { policy: { kind: 'public' } }, schema: { hide: true } },

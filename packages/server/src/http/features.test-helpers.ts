@@ -5,6 +5,7 @@
  * isolation, malformed-input, guard and authorization suites.
  */
 import type { Client, Harness } from '../testing/harness.js';
+import * as mfa from '../auth/mfa/samples.test-helpers.js';
 import * as calendar from '../calendar/samples.test-helpers.js';
 import * as chart from '../chart/samples.test-helpers.js';
 import * as checkups from '../checkups/samples.test-helpers.js';
@@ -75,6 +76,7 @@ const FEATURES: readonly FeatureSamples[] = [
   reports,
   reminders,
   push,
+  mfa,
 ];
 
 export const FEATURE_SEEDS: readonly FeatureSeeder[] = FEATURES.map((f) => f.seed);

@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { recordMemberAccess, subjectOf } from '../audit/access.js';
 import { installAuditContext } from '../audit/context.js';
+import { assertSessionState } from '../auth/mfa/state.js';
 import { csrfMatches, findSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { findActiveLink } from '../careteam/repo.js';
 import type { AppContext } from '../context.js';
@@ -54,6 +55,10 @@ export function installGuard(app: FastifyInstance, ctx: AppContext): void {
           throw new AppError('STEADY_ERR_CSRF');
         }
       }
+    }
+    // A sign-in waiting for its second factor may call only that step's routes.
+    if (request.auth !== null && policy.kind !== 'public') {
+      assertSessionState(request.auth, request.routeOptions.config.mfaStep);
     }
     const params = request.params as Record<string, unknown> | undefined;
     const text = (value: unknown) => (typeof value === 'string' ? value : undefined);

@@ -57,6 +57,14 @@ export const en = {
   STEADY_ERR_NOT_READY: 'Steady is not ready yet.',
   STEADY_ERR_PUSH_ENDPOINT:
     'This browser’s notification service is not one this server sends to. Ask your administrator.',
+  STEADY_ERR_MFA_REQUIRED: 'Confirm it is you with your passkey or authenticator app.',
+  STEADY_ERR_MFA_ENROLMENT_REQUIRED:
+    'Add a passkey or an authenticator app to your account before you continue.',
+  STEADY_ERR_MFA_INVALID: 'That did not work. Check the code (or your passkey) and try again.',
+  STEADY_ERR_MFA_RECENT_REQUIRED:
+    'For your safety, confirm it is you again (passkey or code) before you change this.',
+  STEADY_ERR_MFA_TOTP_EXISTS:
+    'An authenticator app is already set up. Remove it first to set up another.',
   STEADY_ERR_INTERNAL:
     'Something went wrong on our side. Your data was not changed. Please try again.',
 } as const;

@@ -194,9 +194,7 @@ describeOnDatabases('reminder planning and firing', (harness) => {
       expect((await fireReminders(h.database.db, jobs, at)).created).toBe(1);
       expect((await fireReminders(h.database.db, jobs, at)).created).toBe(0);
       const rows = await rowsOf(h, patient.userId);
-      expect(rows.map((r) => [r.kind, r.recipientId])).toEqual([
-        ['caregiver', caregiver.userId],
-      ]);
+      expect(rows.map((r) => [r.kind, r.recipientId])).toEqual([['caregiver', caregiver.userId]]);
       expect(rows.some((r) => r.recipientId === withoutConsent.userId)).toBe(false);
       expect(rows[0]?.data).toMatchObject({ localTime: '14:00' });
     });

@@ -84,6 +84,7 @@ export async function createHarness(
     // suite sets one (auth.int.test.ts does).
     STEADY_SESSION_IDLE_MINUTES: String(60 * 24 * 365),
     STEADY_PATIENT_IDLE_MINUTES: String(60 * 24 * 365),
+    STEADY_REQUIRE_MFA: 'off', // suites about the second factor turn it on (auth/mfa/)
     ...env,
   });
   const clock = testClock();

@@ -1,6 +1,7 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SignOutEverywhere } from '../auth/SignOutEverywhere';
+import { SecurityKeys } from './SecurityKeys';
 import { Page } from '../shared/components/Page';
 import { useMemberWords } from '../shared/memberKind';
 import { useUser } from '../shared/session';
@@ -17,6 +18,7 @@ export function AccountPage() {
       <Text>{t('account.roleLine', { kind: words.kind(user) })}</Text>
       <RemindersAccountLink />
       <AccountForm />
+      <SecurityKeys />
       <SignOutEverywhere />
     </Page>
   );

@@ -22,6 +22,7 @@ import enSupply from './en-supply.json';
 import enOffline from './en-offline.json';
 import enReminders from './en-reminders.json';
 import enPush from './en-push.json';
+import enMfa from './en-mfa.json';
 
 export const defaultNS = 'translation';
 /**
@@ -53,6 +54,7 @@ export const resources = {
       ...enOffline,
       ...enReminders,
       ...enPush,
+      ...enMfa,
     },
   },
 } as const;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SignOutEverywhere } from '../auth/SignOutEverywhere';
+import { SecurityKeys } from '../account/SecurityKeys';
 import { ErrorAlert } from '../shared/components/ErrorAlert';
 import { Loading } from '../shared/components/Loading';
 import { Page } from '../shared/components/Page';
@@ -20,6 +21,7 @@ export function ProfilePage() {
       ) : (
         <SafetyForm initial={profile.data} />
       )}
+      <SecurityKeys />
       <SignOutEverywhere />
     </Page>
   );

@@ -31,6 +31,8 @@ export interface SessionUser {
 export interface SessionResponse {
   readonly user: SessionUser;
   readonly csrfToken: string;
+  /** `full`, or a sign-in waiting for its second factor (docs/authentication.md). */
+  readonly state?: 'full' | 'mfa-pending' | 'mfa-enrol';
 }
 
 export interface RegisterInput {
