@@ -44,6 +44,30 @@ afterAll(async () => {
   await pushService?.stop();
 });
 
+/**
+ * A new patient registered on a phone in an afternoon time zone (so an 08:00 dose is earlier
+ * today), with notifications allowed for the app unless `notifications: false`.
+ */
+async function patientOnPhone(name: string, { notifications = true } = {}) {
+  const timeZone = afternoonTimeZone();
+  const phone = await newPhonePage(suite.browser, timeZone);
+  suite.contexts.push(phone);
+  const { page, context } = phone;
+  const origin = suite.server.url;
+  if (notifications) await context.grantPermissions(['notifications'], { origin });
+  const patient = newPatient(name);
+  await register(page, origin, patient, { shots: null });
+  return { page, context, timeZone, origin, patient };
+}
+
+/** An API session of the patient, beside the browser's. */
+function signIn(origin: string, patient: { email: string; password: string }): Promise<ApiSession> {
+  return apiSession(origin, '/api/auth/login', {
+    email: patient.email,
+    password: patient.password,
+  });
+}
+
 /** A fake phone registered as one of the user's push devices (through the API). */
 async function fakeDevice(api: ApiSession, label: string): Promise<FakeDevice> {
   if (pushService === undefined) throw new Error('The push service has not started.');
@@ -208,18 +232,8 @@ function doseCard(page: Page, time: string) {
 
 describe('dose reminders', () => {
   test('a reminder due now reaches the centre and the phone; "Taken" logs the dose once', async () => {
-    const timeZone = afternoonTimeZone();
-    const phone = await newPhonePage(suite.browser, timeZone);
-    suite.contexts.push(phone);
-    const { page, context } = phone;
-    const origin = suite.server.url;
-    await context.grantPermissions(['notifications'], { origin });
-    const patient = newPatient('Sam');
-    await register(page, origin, patient, { shots: null });
-    const api = await apiSession(origin, '/api/auth/login', {
-      email: patient.email,
-      password: patient.password,
-    });
+    const { page, context, timeZone, origin, patient } = await patientOnPhone('Sam');
+    const api = await signIn(origin, patient);
     const device = await fakeDevice(api, 'Chrome on Android');
 
     // A dose at the current local minute: it falls due now.
@@ -288,14 +302,7 @@ describe('dose reminders', () => {
   });
 
   test('the service worker shows a pushed reminder with its "Taken" action', async () => {
-    const timeZone = afternoonTimeZone();
-    const phone = await newPhonePage(suite.browser, timeZone);
-    suite.contexts.push(phone);
-    const { page, context } = phone;
-    const origin = suite.server.url;
-    await context.grantPermissions(['notifications'], { origin });
-    const patient = newPatient('Kim');
-    await register(page, origin, patient, { shots: null });
+    const { page, context, timeZone, origin } = await patientOnPhone('Kim');
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     expect(await page.evaluate(() => Notification.permission)).toBe('granted');
 
@@ -350,14 +357,7 @@ describe('dose reminders', () => {
     await cdp.detach();
   });
   test('"Taken" on the notification logs the dose, kept on the phone while offline, once', async () => {
-    const timeZone = afternoonTimeZone();
-    const phone = await newPhonePage(suite.browser, timeZone);
-    suite.contexts.push(phone);
-    const { page, context } = phone;
-    const origin = suite.server.url;
-    await context.grantPermissions(['notifications'], { origin });
-    const patient = newPatient('Ari');
-    await register(page, origin, patient, { shots: null });
+    const { page, context, timeZone, origin, patient } = await patientOnPhone('Ari');
     // An 08:00 dose: earlier today in this afternoon time zone, so it is a real slot to log.
     await enterRegimen(
       page,
@@ -373,10 +373,7 @@ describe('dose reminders', () => {
     const cdp = await context.newCDPSession(page);
     const id = await registrationId(cdp, `${origin}/`);
     const worker = await serviceWorker(context);
-    const api = await apiSession(origin, '/api/auth/login', {
-      email: patient.email,
-      password: patient.password,
-    });
+    const api = await signIn(origin, patient);
     const slotKey = `${localDate(timeZone)}T08:00`;
     const tag = `slot:${slotKey}`;
     const payload = {
@@ -446,17 +443,8 @@ describe('dose reminders', () => {
     await cdp.detach();
   });
   test('the reminder settings page lists the devices, sends a test and removes one', async () => {
-    const timeZone = afternoonTimeZone();
-    const phone = await newPhonePage(suite.browser, timeZone);
-    suite.contexts.push(phone);
-    const { page } = phone;
-    const origin = suite.server.url;
-    const patient = newPatient('Noor');
-    await register(page, origin, patient, { shots: null });
-    const api = await apiSession(origin, '/api/auth/login', {
-      email: patient.email,
-      password: patient.password,
-    });
+    const { page, origin, patient } = await patientOnPhone('Noor', { notifications: false });
+    const api = await signIn(origin, patient);
     const device = await fakeDevice(api, 'Firefox on Android');
 
     await page.goto(`${origin}/reminders`);

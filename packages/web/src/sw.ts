@@ -21,6 +21,7 @@ import {
 import enPush from './i18n/en-push.json';
 import { idbStore } from './offline/idbStore';
 import { enqueue, withTakenAt } from './offline/queue';
+import { postJson } from './shared/api/client';
 import {
   confirmation,
   notificationOptions,
@@ -235,16 +236,7 @@ async function sendTaken(request: TakenRequest): Promise<TakenOutcome> {
     if (!session.ok) return takenOutcome(session.status, await errorCode(session));
     const { csrfToken } = (await session.json()) as { csrfToken?: unknown };
     if (typeof csrfToken !== 'string') return 'failed';
-    response = await fetch(request.path, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        accept: 'application/json',
-        'content-type': 'application/json',
-        'x-csrf-token': csrfToken,
-      },
-      body: JSON.stringify(request.body),
-    });
+    response = await postJson(request.path, csrfToken, request.body);
   } catch {
     return takenOutcome(0);
   }

@@ -85,28 +85,23 @@ describe('inQuietHours', () => {
     expect(inQuietHours(berlin('2026-01-10T03:00'), BERLIN, null)).toBe(false);
   });
 
-  it('includes the start and excludes the end of a daytime period', () => {
-    const q = { start: '13:00', end: '15:00' };
+  it.each([
+    {
+      what: 'includes the start and excludes the end of a daytime period',
+      q: { start: '13:00', end: '15:00' },
+      quiet: ['13:00', '14:00', '14:59'],
+      notQuiet: ['12:59', '15:00', '00:00', '23:59'],
+    },
+    {
+      what: 'wraps midnight when the end is earlier than the start',
+      q: { start: '22:00', end: '07:00' },
+      quiet: ['22:00', '23:59', '00:00', '06:59'],
+      notQuiet: ['21:59', '07:00', '12:00'],
+    },
+  ])('$what', ({ q, quiet, notQuiet }) => {
     const check = (time: string) => inQuietHours(berlin(`2026-01-10T${time}`), BERLIN, q);
-    expect(check('12:59')).toBe(false);
-    expect(check('13:00')).toBe(true);
-    expect(check('14:00')).toBe(true);
-    expect(check('14:59')).toBe(true);
-    expect(check('15:00')).toBe(false);
-    expect(check('00:00')).toBe(false);
-    expect(check('23:59')).toBe(false);
-  });
-
-  it('wraps midnight when the end is earlier than the start', () => {
-    const q = { start: '22:00', end: '07:00' };
-    const check = (time: string) => inQuietHours(berlin(`2026-01-10T${time}`), BERLIN, q);
-    expect(check('21:59')).toBe(false);
-    expect(check('22:00')).toBe(true);
-    expect(check('23:59')).toBe(true);
-    expect(check('00:00')).toBe(true);
-    expect(check('06:59')).toBe(true);
-    expect(check('07:00')).toBe(false);
-    expect(check('12:00')).toBe(false);
+    expect(quiet.filter((time) => !check(time))).toEqual([]);
+    expect(notQuiet.filter(check)).toEqual([]);
   });
 
   it('reads whole minutes: the last second before the end is still quiet', () => {
@@ -652,35 +647,38 @@ describe('quiet hours', () => {
     expect(reminders[1]!.dueAt).toBe('2026-01-11T06:00:00.000Z');
   });
 
-  it('hold a caregiver notice due after midnight to the end the same morning', () => {
+  it.each([
+    {
+      what: 'hold a caregiver notice due after midnight to the end the same morning',
+      quietHours: ['22:00', '07:00'],
+      dose: '02:00',
+      after: 240,
+      expected: ['dose 2026-01-10T02:00 @02:00 silent', 'caregiver 2026-01-10T02:00 @07:00'],
+    },
+    {
+      what: 'hold a caregiver notice in daytime quiet hours to their end that day',
+      quietHours: ['13:00', '15:00'],
+      dose: '12:00',
+      after: 90,
+      expected: [
+        'dose 2026-01-10T12:00 @12:00',
+        'again 2026-01-10T12:00 @12:30',
+        'caregiver 2026-01-10T12:00 @15:00',
+      ],
+    },
+    {
+      what: 'do not hold a caregiver notice due exactly at their end',
+      quietHours: ['22:00', '07:00'],
+      dose: '05:00',
+      after: 120,
+      expected: ['dose 2026-01-10T05:00 @05:00 silent', 'caregiver 2026-01-10T05:00 @07:00'],
+    },
+  ] as const)('$what', ({ quietHours: [start, end], dose, after, expected }) => {
     const reminders = onDay('2026-01-10', {
-      versions: [at('02:00')],
-      settings: { ...quiet('22:00', '07:00'), caregiverNotice: true, caregiverAfterMinutes: 240 },
+      versions: [at(dose)],
+      settings: { ...quiet(start, end), caregiverNotice: true, caregiverAfterMinutes: after },
     });
-    expect(brief(reminders)).toEqual([
-      'dose 2026-01-10T02:00 @02:00 silent',
-      'caregiver 2026-01-10T02:00 @07:00',
-    ]);
-  });
-
-  it('hold a caregiver notice in daytime quiet hours to their end that day', () => {
-    const reminders = onDay('2026-01-10', {
-      versions: [at('12:00')],
-      settings: { ...quiet('13:00', '15:00'), caregiverNotice: true, caregiverAfterMinutes: 90 },
-    });
-    expect(brief(reminders)).toEqual([
-      'dose 2026-01-10T12:00 @12:00',
-      'again 2026-01-10T12:00 @12:30',
-      'caregiver 2026-01-10T12:00 @15:00',
-    ]);
-  });
-
-  it('do not hold a caregiver notice due exactly at their end', () => {
-    const reminders = onDay('2026-01-10', {
-      versions: [at('05:00')],
-      settings: { ...quiet('22:00', '07:00'), caregiverNotice: true, caregiverAfterMinutes: 120 },
-    });
-    expect(brief(reminders).at(-1)).toBe('caregiver 2026-01-10T05:00 @07:00');
+    expect(brief(reminders)).toEqual(expected);
   });
 
   it.each([

@@ -1,1 +1,2 @@
 export * from './due.js';
+export type * from './push.js';

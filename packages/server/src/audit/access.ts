@@ -1,7 +1,9 @@
 /**
  * The access log: every read and write of a patient's data by someone other than the patient
  * is an audit entry (`access.read` / `access.write`) with the actor, the consent category and
- * the route — written by the guard, before the handler runs, so no access goes unrecorded.
+ * the route — written by the guard, before the handler runs, so no access goes unrecorded. The
+ * patient's own reads are entries too (`access.own-read`, basis `own`); their own writes are
+ * recorded by each route's handler.
  * Each entry also has the caller's address and the basis `consent` (see audit/context.ts).
  */
 import { and, desc, eq, inArray } from 'drizzle-orm';
@@ -11,6 +13,33 @@ import { auditLog, users } from '../db/schema.js';
 import { audit, auditRow } from './audit.js';
 
 export const ACCESS_ACTIONS = ['access.read', 'access.write'] as const;
+
+/**
+ * A patient reading their own data (basis `own`). Kept apart from ACCESS_ACTIONS: the
+ * patient's access log shows who else looked; this completes the audit trail.
+ */
+export const OWN_READ_ACTION = 'access.own-read';
+
+/** Record a patient's read of their own data (one entry per request, before the handler). */
+export async function recordOwnRead(
+  db: Pick<Db, 'insert'>,
+  patientId: string,
+  route: string,
+  now: Date,
+): Promise<void> {
+  await audit(
+    db,
+    {
+      actorId: patientId,
+      patientId,
+      action: OWN_READ_ACTION,
+      entityId: null,
+      details: { subject: subjectOf(route.slice(route.indexOf(' ') + 1)), route },
+      basis: 'own',
+    },
+    now,
+  );
+}
 
 export interface MemberAccess {
   readonly actorId: string;

@@ -5,7 +5,7 @@
  * access by a care-team member to a patient's data is written to the access log.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { recordMemberAccess, subjectOf } from '../audit/access.js';
+import { recordMemberAccess, recordOwnRead, subjectOf } from '../audit/access.js';
 import { installAuditContext } from '../audit/context.js';
 import { assertSessionState } from '../auth/mfa/state.js';
 import { csrfMatches, findSession, SESSION_COOKIE } from '../auth/sessions.js';
@@ -69,6 +69,10 @@ export function installGuard(app: FastifyInstance, ctx: AppContext): void {
       findLink,
     );
     request.access = access;
+    if (access?.as === 'patient' && policy.kind === 'patient-data' && policy.access === 'read') {
+      const url = request.routeOptions.url ?? '';
+      await recordOwnRead(ctx.db, access.patientId, `${request.method} ${url}`, ctx.now());
+    }
     if (access !== null && access.as !== 'patient' && policy.kind === 'patient-data') {
       const url = request.routeOptions.url ?? '';
       await recordMemberAccess(

@@ -42,6 +42,16 @@ export type RoutePolicy =
   /** The administrators of the clinic named by `:clinicId`; anyone else gets 404. */
   | { readonly kind: 'clinic-admin' };
 
+/**
+ * The patient's own settings (display preferences, reminder settings): only the patient reads
+ * or writes them — `members: []`, so every member gets 404 whatever their consent — and the
+ * category is `notes`, the patient's private one, so default consent would still keep members
+ * out if `members` were ever dropped.
+ */
+export function ownSettingsPolicy(access: 'read' | 'write'): RoutePolicy {
+  return { kind: 'patient-data', category: 'notes', access, members: [] };
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: RoutePolicy;

@@ -8,6 +8,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { RouteRecord } from '../app.js';
 import { and, eq } from 'drizzle-orm';
+import { OWN_READ_ACTION } from '../audit/access.js';
 import { CONSENT_DEFAULTS } from '../careteam/consent.js';
 import { alerts } from '../db/schema.js';
 import { addClinician, caregiverOf, createClinicFixture } from '../testing/careteam.js';
@@ -307,10 +308,9 @@ function expectOperationOutcome(
 }
 
 /**
- * Audit actions that GET routes write by design (FHIR reads and report exports are audited even
- * for the patient's own reads), so suites comparing audit counts around their snapshot reads
- * leave them out.
+ * Audit actions that GET routes write by design (the patient's own reads, and FHIR reads and
+ * report exports), so suites comparing audit counts around their snapshot reads leave them out.
  */
 export function isExportReadAudit(action: string): boolean {
-  return action.startsWith('fhir.') || action.startsWith('report.');
+  return action.startsWith('fhir.') || action.startsWith('report.') || action === OWN_READ_ACTION;
 }

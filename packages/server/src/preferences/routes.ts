@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { audit } from '../audit/audit.js';
 import type { AppContext } from '../context.js';
 import { patientPreferences } from '../db/techniquesSchema.js';
-import { patientOf, type RoutePolicy } from '../http/policy.js';
+import { ownSettingsPolicy, patientOf } from '../http/policy.js';
 import { patientParams, type TypedApp } from '../http/types.js';
 
 const preferences = z.object({ lowEnergy: z.boolean() });
@@ -18,13 +18,8 @@ export type Preferences = z.infer<typeof preferences>;
 
 const DEFAULTS: Preferences = { lowEnergy: false };
 
-const READ: RoutePolicy = { kind: 'patient-data', category: 'notes', access: 'read', members: [] };
-const WRITE: RoutePolicy = {
-  kind: 'patient-data',
-  category: 'notes',
-  access: 'write',
-  members: [],
-};
+const READ = ownSettingsPolicy('read');
+const WRITE = ownSettingsPolicy('write');
 
 async function loadPreferences(ctx: AppContext, patientId: string): Promise<Preferences> {
   const rows = await ctx.db

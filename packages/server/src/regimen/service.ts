@@ -15,6 +15,20 @@ export type RegimenInput = Omit<RegimenVersion, 'id' | 'version' | 'createdAt'> 
   readonly reason: string;
 };
 
+/** A stored regimen version row as the clinical engine sees it. */
+export const toRegimenVersion = (v: typeof regimenVersions.$inferSelect): RegimenVersion => ({
+  id: v.id,
+  version: v.version,
+  formulation: v.formulation,
+  doses: v.doses,
+  asNeeded: v.asNeeded,
+  startDate: v.startDate,
+  endDate: v.endDate,
+  prescriber: v.prescriber,
+  indication: v.indication,
+  createdAt: v.createdAt.toISOString(),
+});
+
 /** Every regimen version of a patient, oldest first. */
 export async function loadRegimenVersions(
   ctx: AppContext,
@@ -27,16 +41,7 @@ export async function loadRegimenVersions(
     .where(eq(regimenVersions.patientId, patientId))
     .orderBy(asc(regimenVersions.version));
   return rows.map(({ v, enteredByName }) => ({
-    id: v.id,
-    version: v.version,
-    formulation: v.formulation,
-    doses: v.doses,
-    asNeeded: v.asNeeded,
-    startDate: v.startDate,
-    endDate: v.endDate,
-    prescriber: v.prescriber,
-    indication: v.indication,
-    createdAt: v.createdAt.toISOString(),
+    ...toRegimenVersion(v),
     enteredBy: { id: v.enteredBy, displayName: enteredByName },
     reason: v.reason,
   }));

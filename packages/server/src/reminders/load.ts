@@ -9,6 +9,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import { normalizeConsent } from '../careteam/consent.js';
 import type { Db } from '../db/client.js';
 import { careLinks, doseEvents, regimenVersions, users } from '../db/schema.js';
+import { toView } from '../doses/repo.js';
+import { toRegimenVersion } from '../regimen/service.js';
 import { loadReminderSettings } from './settingsRepo.js';
 
 export interface ReminderPatient {
@@ -118,28 +120,8 @@ export async function loadReminderPatients(
     .filter((p) => withRegimen.has(p.id))
     .map((p) => ({
       ...p,
-      versions: (versions.get(p.id) ?? []).map((v) => ({
-        id: v.id,
-        version: v.version,
-        formulation: v.formulation,
-        doses: v.doses,
-        asNeeded: v.asNeeded,
-        startDate: v.startDate,
-        endDate: v.endDate,
-        prescriber: v.prescriber,
-        indication: v.indication,
-        createdAt: v.createdAt.toISOString(),
-      })),
-      events: (events.get(p.id) ?? []).map((e) => ({
-        id: e.id,
-        kind: e.kind,
-        slotKey: e.slotKey,
-        takenAt: e.takenAt.toISOString(),
-        amountMg: e.amountMg,
-        reason: e.reason,
-        createdAt: e.createdAt.toISOString(),
-        supersedes: e.supersedes,
-      })),
+      versions: (versions.get(p.id) ?? []).map(toRegimenVersion),
+      events: (events.get(p.id) ?? []).map(toView),
       settings: settings.get(p.id) ?? settingsFallback(),
       caregivers: (caregivers.get(p.id) ?? []).map((l) => l.memberId),
     }));

@@ -6,7 +6,9 @@
  * once the phone is unlocked).
  */
 
-export type NotificationKind = 'dose' | 'again' | 'caregiver' | 'test';
+import type { NotificationKind, PushPayload } from '@steady/core';
+
+export type { NotificationKind, PushPayload } from '@steady/core';
 
 /** Where a tap on the notification goes. */
 export const PUSH_URL = '/notifications';
@@ -23,20 +25,6 @@ export interface PushSource {
   readonly slotKey: string | null;
   /** The notification's `data`: `{ localTime, amountMg, patientName }` for reminders. */
   readonly data: Readonly<Record<string, unknown>>;
-}
-
-/** The decrypted push message, exactly the fields of the contract (issue 7). */
-export interface PushPayload {
-  readonly v: 1;
-  readonly notificationId: string;
-  readonly kind: NotificationKind;
-  readonly title: string;
-  readonly body: string;
-  readonly tag: string;
-  readonly url: string;
-  readonly patientId: string;
-  readonly slotKey: string | null;
-  readonly actions: readonly { readonly action: 'taken'; readonly title: string }[];
 }
 
 const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -20,17 +20,12 @@ import type { AppContext } from '../context.js';
 import type { Db } from '../db/client.js';
 import { careLinks, reminderSettings } from '../db/schema.js';
 import { AppError } from '../http/errors.js';
-import { patientOf, type RoutePolicy } from '../http/policy.js';
+import { ownSettingsPolicy, patientOf } from '../http/policy.js';
 import { patientParams, type TypedApp } from '../http/types.js';
 import { loadReminderSettings } from './settingsRepo.js';
 
-const READ: RoutePolicy = { kind: 'patient-data', category: 'notes', access: 'read', members: [] };
-const WRITE: RoutePolicy = {
-  kind: 'patient-data',
-  category: 'notes',
-  access: 'write',
-  members: [],
-};
+const READ = ownSettingsPolicy('read');
+const WRITE = ownSettingsPolicy('write');
 
 const localTime = z.string().refine(isLocalTime, { message: 'HH:mm' });
 

@@ -156,7 +156,8 @@ describeOnDatabases('supply: stock counts, forecast and refill reminder', (harne
     const audited = await team.h.database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.patientId, patient.userId), eq(auditLog.action, 'stock.settings')));
+      .where(and(eq(auditLog.patientId, patient.userId), eq(auditLog.action, 'stock.settings')))
+      .orderBy(auditLog.seq);
     expect(audited.map((a) => a.details)).toEqual([
       { refillReminderDays: 4 },
       { refillReminderDays: 5 },

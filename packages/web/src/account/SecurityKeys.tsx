@@ -6,6 +6,7 @@ import QRCode from 'qrcode';
 import { MfaError } from '../auth/MfaError';
 import { RecoveryCodes } from '../auth/RecoveryCodes';
 import { SecondFactorForm } from '../auth/SecondFactorForm';
+import { TotpCodeInput } from '../auth/TotpCodeInput';
 import {
   useAddPasskey,
   useMfaStatus,
@@ -294,17 +295,7 @@ function AuthenticatorApp({ data, enrolling, onEnrolled, onError }: PartProps) {
             >
               {setup.data.secret}
             </Text>
-            <TextInput
-              size="lg"
-              label={t('mfa.keys.totpConfirmLabel')}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={7}
-              value={code}
-              onChange={(e) => {
-                setCode(e.currentTarget.value);
-              }}
-            />
+            <TotpCodeInput label={t('mfa.keys.totpConfirmLabel')} value={code} onChange={setCode} />
             <Group>
               <Button type="submit" size="lg" loading={confirm.isPending}>
                 {t('mfa.keys.totpConfirm')}

@@ -3,6 +3,7 @@ import { Button, Divider, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { MfaError } from './MfaError';
 import { useVerifyFactor, type MfaStatus } from './mfaApi';
+import { TotpCodeInput } from './TotpCodeInput';
 
 /**
  * Give a second factor: the passkey button and/or the authenticator-app code, or a recovery
@@ -90,17 +91,7 @@ export function SecondFactorForm({
               }}
             >
               <Stack gap="md">
-                <TextInput
-                  size="lg"
-                  label={t('mfa.verify.codeLabel')}
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  maxLength={7}
-                  value={code}
-                  onChange={(e) => {
-                    setCode(e.currentTarget.value);
-                  }}
-                />
+                <TotpCodeInput label={t('mfa.verify.codeLabel')} value={code} onChange={setCode} />
                 <Button
                   type="submit"
                   size="lg"

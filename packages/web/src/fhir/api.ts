@@ -4,7 +4,7 @@
  * (as portability/api.ts does) with the session's CSRF token, and keeps every issue.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, apiPath, CLIENT_ERROR } from '../shared/api/client';
+import { ApiError, apiPath, CLIENT_ERROR, postJson } from '../shared/api/client';
 import { pharmacyKeys, type InteractionFlag } from '../pharmacy/api';
 import { queryKeys } from '../shared/queryKeys';
 import { useSessionQuery } from '../shared/session';
@@ -59,16 +59,7 @@ function outcomeIssues(body: unknown): BundleIssue[] | null {
 async function send(url: string, csrfToken: string, bundle: unknown): Promise<ImportAnswer> {
   let response: Response;
   try {
-    response = await fetch(url, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: {
-        accept: 'application/json',
-        'content-type': 'application/json',
-        'x-csrf-token': csrfToken,
-      },
-      body: JSON.stringify(bundle),
-    });
+    response = await postJson(url, csrfToken, bundle);
   } catch {
     throw new ApiError(0, CLIENT_ERROR.network, '');
   }

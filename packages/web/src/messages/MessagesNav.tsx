@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ICON_SVG_PROPS } from '../shared/layout/icons';
 import { useUnreadQuery } from './api';
 import './messages.css';
 
@@ -7,15 +8,7 @@ export function MessagesTabIcon() {
   const unread = useUnreadQuery().data?.unread ?? 0;
   return (
     <span className="sd-msg-tab-icon" aria-hidden="true">
-      <svg
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={2}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        focusable="false"
-      >
+      <svg {...ICON_SVG_PROPS}>
         <path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.4A8 8 0 1 1 21 12z" />
       </svg>
       {unread > 0 && <span className="sd-msg-tab-badge">{unread > 99 ? '99+' : unread}</span>}

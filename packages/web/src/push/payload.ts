@@ -4,26 +4,9 @@
  * one the server's reminders/push.ts encrypts (docs: issue 7 contract); anything else is ignored.
  */
 
-export type PushKind = 'dose' | 'again' | 'caregiver' | 'test';
+import type { NotificationKind as PushKind, PushAction, PushPayload } from '@steady/core';
 
-export interface PushAction {
-  readonly action: 'taken';
-  readonly title: string;
-}
-
-export interface PushPayload {
-  readonly v: 1;
-  readonly notificationId: string;
-  readonly kind: PushKind;
-  readonly title: string;
-  readonly body: string;
-  readonly tag: string;
-  /** A path in the app (same origin), opened by a plain tap. */
-  readonly url: string;
-  readonly patientId: string;
-  readonly slotKey: string | null;
-  readonly actions: readonly PushAction[];
-}
+export type { NotificationKind as PushKind, PushAction, PushPayload } from '@steady/core';
 
 /** Where a tap goes when the payload names no usable path. */
 export const DEFAULT_URL = '/notifications';

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { ICON_SVG_PROPS } from '../shared/layout/icons';
 import { routes } from '../shared/layout/routes';
 import { useUnreadNotificationsQuery } from './api';
 import './reminders.css';
@@ -7,16 +8,7 @@ import './reminders.css';
 /** A bell (decorative). */
 export function BellIcon() {
   return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <svg {...ICON_SVG_PROPS}>
       <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
       <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
     </svg>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   Alert,
   Anchor,
@@ -90,6 +90,45 @@ function WhoIsTold({ caregivers }: { caregivers: readonly ReminderCaregiver[] })
   );
 }
 
+/** One titled card of the form, led by the switch that turns its setting on or off. */
+function SettingsSection({
+  id,
+  title,
+  label,
+  help,
+  checked,
+  onToggle,
+  children,
+}: {
+  id: string;
+  title: string;
+  label: string;
+  help: string;
+  checked: boolean;
+  onToggle: (on: boolean) => void;
+  children: ReactNode;
+}) {
+  return (
+    <Card withBorder radius="md" p="md" component="section" aria-labelledby={id}>
+      <Stack gap="md">
+        <Title order={2} fz="1.25rem" id={id}>
+          {title}
+        </Title>
+        <Switch
+          size="lg"
+          label={label}
+          description={help}
+          checked={checked}
+          onChange={(e) => {
+            onToggle(e.currentTarget.checked);
+          }}
+        />
+        {children}
+      </Stack>
+    </Card>
+  );
+}
+
 function SettingsForm({
   patientId,
   initial,
@@ -132,106 +171,91 @@ function SettingsForm({
       }}
     >
       <Stack gap="lg">
-        <Card withBorder radius="md" p="md" component="section" aria-labelledby="rem-doses">
-          <Stack gap="md">
-            <Title order={2} fz="1.25rem" id="rem-doses">
-              {t('reminders.settings.dosesTitle')}
-            </Title>
-            <Switch
-              size="lg"
-              label={t('reminders.settings.enabled')}
-              description={t('reminders.settings.enabledHelp')}
-              checked={form.enabled}
-              onChange={(e) => {
-                change({ enabled: e.currentTarget.checked });
-              }}
-            />
-            <NativeSelect
-              size="md"
-              label={t('reminders.settings.again')}
-              disabled={!form.enabled}
-              value={form.remindAgainMinutes === null ? 'off' : String(form.remindAgainMinutes)}
-              onChange={(e) => {
-                const v = e.currentTarget.value;
-                change({ remindAgainMinutes: v === 'off' ? null : Number(v) });
-              }}
-              data={againChoices.map((m) => ({
-                value: m === null ? 'off' : String(m),
-                label: m === null ? t('reminders.settings.againOff') : words(m),
-              }))}
-            />
-          </Stack>
-        </Card>
+        <SettingsSection
+          id="rem-doses"
+          title={t('reminders.settings.dosesTitle')}
+          label={t('reminders.settings.enabled')}
+          help={t('reminders.settings.enabledHelp')}
+          checked={form.enabled}
+          onToggle={(on) => {
+            change({ enabled: on });
+          }}
+        >
+          <NativeSelect
+            size="md"
+            label={t('reminders.settings.again')}
+            disabled={!form.enabled}
+            value={form.remindAgainMinutes === null ? 'off' : String(form.remindAgainMinutes)}
+            onChange={(e) => {
+              const v = e.currentTarget.value;
+              change({ remindAgainMinutes: v === 'off' ? null : Number(v) });
+            }}
+            data={againChoices.map((m) => ({
+              value: m === null ? 'off' : String(m),
+              label: m === null ? t('reminders.settings.againOff') : words(m),
+            }))}
+          />
+        </SettingsSection>
 
-        <Card withBorder radius="md" p="md" component="section" aria-labelledby="rem-quiet">
-          <Stack gap="md">
-            <Title order={2} fz="1.25rem" id="rem-quiet">
-              {t('reminders.settings.quietTitle')}
-            </Title>
-            <Switch
-              size="lg"
-              label={t('reminders.settings.quiet')}
-              description={t('reminders.settings.quietHelp')}
-              checked={quiet !== null}
-              onChange={(e) => {
-                change({ quietHours: e.currentTarget.checked ? lastQuiet : null });
-              }}
-            />
-            {quiet !== null && (
-              <>
-                <TextInput
-                  type="time"
-                  size="md"
-                  label={t('reminders.settings.quietStart')}
-                  value={quiet.start}
-                  required
-                  onChange={(e) => {
-                    setQuiet({ ...quiet, start: e.currentTarget.value });
-                  }}
-                />
-                <TextInput
-                  type="time"
-                  size="md"
-                  label={t('reminders.settings.quietEnd')}
-                  value={quiet.end}
-                  required
-                  error={problem === null ? undefined : t('reminders.settings.quietSame')}
-                  onChange={(e) => {
-                    setQuiet({ ...quiet, end: e.currentTarget.value });
-                  }}
-                />
-              </>
-            )}
-          </Stack>
-        </Card>
+        <SettingsSection
+          id="rem-quiet"
+          title={t('reminders.settings.quietTitle')}
+          label={t('reminders.settings.quiet')}
+          help={t('reminders.settings.quietHelp')}
+          checked={quiet !== null}
+          onToggle={(on) => {
+            change({ quietHours: on ? lastQuiet : null });
+          }}
+        >
+          {quiet !== null && (
+            <>
+              <TextInput
+                type="time"
+                size="md"
+                label={t('reminders.settings.quietStart')}
+                value={quiet.start}
+                required
+                onChange={(e) => {
+                  setQuiet({ ...quiet, start: e.currentTarget.value });
+                }}
+              />
+              <TextInput
+                type="time"
+                size="md"
+                label={t('reminders.settings.quietEnd')}
+                value={quiet.end}
+                required
+                error={problem === null ? undefined : t('reminders.settings.quietSame')}
+                onChange={(e) => {
+                  setQuiet({ ...quiet, end: e.currentTarget.value });
+                }}
+              />
+            </>
+          )}
+        </SettingsSection>
 
-        <Card withBorder radius="md" p="md" component="section" aria-labelledby="rem-caregiver">
-          <Stack gap="md">
-            <Title order={2} fz="1.25rem" id="rem-caregiver">
-              {t('reminders.settings.caregiverTitle')}
-            </Title>
-            <Switch
-              size="lg"
-              label={t('reminders.settings.caregiver')}
-              description={t('reminders.settings.caregiverHelp')}
-              checked={form.caregiverNotice}
-              onChange={(e) => {
-                change({ caregiverNotice: e.currentTarget.checked });
-              }}
-            />
-            <NativeSelect
-              size="md"
-              label={t('reminders.settings.caregiverAfter')}
-              disabled={!form.caregiverNotice}
-              value={String(form.caregiverAfterMinutes)}
-              onChange={(e) => {
-                change({ caregiverAfterMinutes: Number(e.currentTarget.value) });
-              }}
-              data={afterChoices.map((m) => ({ value: String(m), label: words(m) }))}
-            />
-            <WhoIsTold caregivers={caregivers} />
-          </Stack>
-        </Card>
+        <SettingsSection
+          id="rem-caregiver"
+          title={t('reminders.settings.caregiverTitle')}
+          label={t('reminders.settings.caregiver')}
+          help={t('reminders.settings.caregiverHelp')}
+          checked={form.caregiverNotice}
+          onToggle={(on) => {
+            change({ caregiverNotice: on });
+          }}
+        >
+          <NativeSelect
+            size="md"
+            label={t('reminders.settings.caregiverAfter')}
+            disabled={!form.caregiverNotice}
+            value={String(form.caregiverAfterMinutes)}
+            onChange={(e) => {
+              change({ caregiverAfterMinutes: Number(e.currentTarget.value) });
+            }}
+            data={afterChoices.map((m) => ({ value: String(m), label: words(m) }))}
+          />
+          <WhoIsTold caregivers={caregivers} />
+        </SettingsSection>
 
         {save.isError && <ErrorAlert error={save.error} />}
         {savedOnce && !save.isPending && (

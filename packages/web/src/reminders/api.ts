@@ -3,6 +3,7 @@
  * types, query keys and hooks. Every notification query sits under `['notifications']`, so
  * anything that stores one (a test push) refreshes the centre and the bell with one key.
  */
+import type { NotificationKind, ReminderSettings } from '@steady/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiPath } from '../shared/api/client';
 import { useApi } from '../shared/api/context';
@@ -12,7 +13,7 @@ import { usePostOrQueue } from '../offline/usePostOrQueue';
 /** The bell polls this often (and on window focus). */
 export const BELL_POLL_MS = 60_000;
 
-export type NotificationKind = 'dose' | 'again' | 'caregiver' | 'test';
+export type { NotificationKind } from '@steady/core';
 export type DoseStatus = 'pending' | 'taken' | 'skipped';
 
 export interface NotificationView {
@@ -39,18 +40,8 @@ export interface NotificationsResponse {
   readonly unread: number;
 }
 
-export interface QuietHours {
-  readonly start: string;
-  readonly end: string;
-}
-
-export interface ReminderSettings {
-  readonly enabled: boolean;
-  readonly remindAgainMinutes: number | null;
-  readonly quietHours: QuietHours | null;
-  readonly caregiverNotice: boolean;
-  readonly caregiverAfterMinutes: number;
-}
+/** The settings and their quiet hours are the engine's own types (one definition, in core). */
+export type { QuietHours, ReminderSettings } from '@steady/core';
 
 export interface ReminderCaregiver {
   readonly id: string;

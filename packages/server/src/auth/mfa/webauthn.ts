@@ -78,8 +78,22 @@ async function takeChallenge(
   return rows[0]?.challenge ?? null;
 }
 
-async function credentialsOf(db: Db, userId: string) {
-  return db.select().from(webauthnCredentials).where(eq(webauthnCredentials.userId, userId));
+/** A user's passkeys as the browser is told about them (exclude on register, allow on sign-in). */
+async function descriptorsOf(db: Db, userId: string) {
+  const rows = await db
+    .select({ id: webauthnCredentials.credentialId, transports: webauthnCredentials.transports })
+    .from(webauthnCredentials)
+    .where(eq(webauthnCredentials.userId, userId));
+  return rows.map((c) => ({ id: c.id, transports: c.transports }));
+}
+
+/** The library's verdict, or null when it throws on an answer that does not verify. */
+async function verdict<T>(verify: () => Promise<T>): Promise<T | null> {
+  try {
+    return await verify();
+  } catch {
+    return null;
+  }
 }
 
 export async function registrationOptions(
@@ -89,7 +103,7 @@ export async function registrationOptions(
   now: Date,
 ): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const user: SessionUser = session.user;
-  const existing = await credentialsOf(db, user.id);
+  const existing = await descriptorsOf(db, user.id);
   const options = await generateRegistrationOptions({
     rpName: 'Steady',
     rpID: rp.id,
@@ -97,7 +111,7 @@ export async function registrationOptions(
     userDisplayName: user.displayName,
     userID: new TextEncoder().encode(user.id),
     attestationType: 'none',
-    excludeCredentials: existing.map((c) => ({ id: c.credentialId, transports: c.transports })),
+    excludeCredentials: existing,
     authenticatorSelection: { residentKey: 'preferred', userVerification: 'required' },
   });
   await saveChallenge(db, session, 'register', options.challenge, now);
@@ -115,19 +129,16 @@ export async function registerPasskey(
 ): Promise<{ id: string } | null> {
   const challenge = await takeChallenge(db, session, 'register', now);
   if (challenge === null) return null;
-  let verification;
-  try {
-    verification = await verifyRegistrationResponse({
+  const verification = await verdict(() =>
+    verifyRegistrationResponse({
       response,
       expectedChallenge: challenge,
       expectedOrigin: rp.origin,
       expectedRPID: rp.id,
       requireUserVerification: true,
-    });
-  } catch {
-    return null;
-  }
-  if (!verification.verified) return null;
+    }),
+  );
+  if (verification === null || !verification.verified) return null;
   const { credential } = verification.registrationInfo;
   const id = randomUUID();
   const inserted = await db
@@ -153,11 +164,11 @@ export async function authenticationOptions(
   session: ActiveSession,
   now: Date,
 ): Promise<PublicKeyCredentialRequestOptionsJSON | null> {
-  const existing = await credentialsOf(db, session.user.id);
+  const existing = await descriptorsOf(db, session.user.id);
   if (existing.length === 0) return null;
   const options = await generateAuthenticationOptions({
     rpID: rp.id,
-    allowCredentials: existing.map((c) => ({ id: c.credentialId, transports: c.transports })),
+    allowCredentials: existing,
     userVerification: 'required',
   });
   await saveChallenge(db, session, 'authenticate', options.challenge, now);
@@ -187,9 +198,9 @@ export async function verifyPasskey(
       ),
     );
   if (stored === undefined) return false;
-  let verification;
-  try {
-    verification = await verifyAuthenticationResponse({
+  // A throw (null) includes a signature counter that went backwards (a cloned authenticator).
+  const verification = await verdict(() =>
+    verifyAuthenticationResponse({
       response,
       expectedChallenge: challenge,
       expectedOrigin: rp.origin,
@@ -201,11 +212,9 @@ export async function verifyPasskey(
         counter: stored.counter,
         transports: stored.transports,
       },
-    });
-  } catch {
-    return false; // includes a signature counter that went backwards (a cloned authenticator)
-  }
-  if (!verification.verified) return false;
+    }),
+  );
+  if (verification === null || !verification.verified) return false;
   await db
     .update(webauthnCredentials)
     .set({ counter: verification.authenticationInfo.newCounter, lastUsedAt: now })

@@ -109,6 +109,23 @@ export class ApiClient {
   }
 }
 
+/**
+ * A same-origin JSON POST with the CSRF token, for callers that need the raw response rather
+ * than ApiClient's parsing (the service worker, a FHIR import's OperationOutcome).
+ */
+export function postJson(path: string, csrfToken: string, body: unknown): Promise<Response> {
+  return fetch(path, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: {
+      accept: 'application/json',
+      'content-type': 'application/json',
+      'x-csrf-token': csrfToken,
+    },
+    body: JSON.stringify(body),
+  });
+}
+
 /** URL path helper that encodes each dynamic segment. */
 export function apiPath(strings: TemplateStringsArray, ...values: (string | number)[]): string {
   return strings.reduce((out, s, i) => {
